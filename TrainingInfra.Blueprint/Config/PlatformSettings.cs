@@ -1,0 +1,39 @@
+using TrainingInfra.Blueprint.Aws;
+using TrainingInfra.Blueprint.Naming;
+using TrainingInfra.Blueprint.Tagging;
+
+namespace TrainingInfra.Blueprint.Config;
+
+/// <summary>
+/// Everything a stack's configuration decides, validated. Built only by <see cref="SettingsLoader"/>,
+/// which either returns a complete, valid record or throws listing every problem.
+/// </summary>
+/// <param name="StackName">The Pulumi stack.</param>
+/// <param name="EnvironmentSuffix">Suffix of every physical name and the Environment tag.</param>
+/// <param name="Region">Region and partition.</param>
+/// <param name="Protected">Whether the stack's data must survive a destroy.</param>
+/// <param name="ExtraTags">Tags from config, beyond the platform's own.</param>
+/// <param name="Network">The VPC's shape.</param>
+/// <param name="Storage">Buckets and repository.</param>
+/// <param name="Training">Notebook and training-job settings.</param>
+/// <param name="Batch">Batch environment and job.</param>
+/// <param name="Monitoring">Logs and alerting.</param>
+public sealed record PlatformSettings(
+    string StackName,
+    string EnvironmentSuffix,
+    AwsRegion Region,
+    bool Protected,
+    IReadOnlyDictionary<string, string> ExtraTags,
+    NetworkSettings Network,
+    StorageSettings Storage,
+    TrainingSettings Training,
+    BatchSettings Batch,
+    MonitoringSettings Monitoring)
+{
+    /// <summary>The physical names for this stack's suffix.</summary>
+    public ResourceNames Names => new(EnvironmentSuffix);
+
+    /// <summary>The tags every taggable resource carries.</summary>
+    public IReadOnlyDictionary<string, string> Tags =>
+        TagSet.For(SettingKeys.ProjectName, EnvironmentSuffix, ExtraTags);
+}

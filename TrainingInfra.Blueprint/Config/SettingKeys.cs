@@ -1,0 +1,130 @@
+namespace TrainingInfra.Blueprint.Config;
+
+/// <summary>
+/// Every project config key the program understands, with its type, default and meaning. This
+/// list is the one definition: <c>Pulumi.yaml</c>'s <c>config:</c> block and the README's config
+/// reference are tested against it. Defaults are the CDK design's values unless the README's
+/// "Differences from the CDK design" says otherwise.
+/// </summary>
+public static class SettingKeys
+{
+    /// <summary>The Pulumi project name, which is also the config namespace.</summary>
+    public const string ProjectName = "training-infra";
+
+    /// <summary>Suffix of every physical name; empty means "use the stack name".</summary>
+    public static readonly SettingKey EnvironmentSuffix = new(
+        "environmentSuffix", SettingType.String, "",
+        "Suffix of every physical resource name and the Environment tag. Empty means the stack name (a stack pr3507 gets pr3507).");
+
+    /// <summary>Protected stacks keep their data on destroy; ephemeral stacks delete it.</summary>
+    public static readonly SettingKey Protected = new(
+        "protected", SettingType.Boolean, "false",
+        "true for a stack whose data must survive; buckets and the image repository are protected, retained on delete and never force-emptied. false (ephemeral) lets destroy delete them with their contents.");
+
+    /// <summary>Extra tags for every taggable resource.</summary>
+    public static readonly SettingKey Tags = new(
+        "tags", SettingType.StringArray, "[]",
+        "Extra tags for every taggable resource, each as Key=Value (Project, Environment and ManagedBy are always set and cannot be overridden).");
+
+    /// <summary>The VPC's IPv4 range.</summary>
+    public static readonly SettingKey VpcCidr = new(
+        "vpcCidr", SettingType.String, "10.220.0.0/16",
+        "IPv4 CIDR of the VPC, /16 to /24, large enough for a public and an isolated subnet in every availability zone.");
+
+    /// <summary>How many availability zones the VPC spans.</summary>
+    public static readonly SettingKey AvailabilityZones = new(
+        "availabilityZones", SettingType.Integer, "2",
+        "Number of availability zones (1 to 6); each gets one public and one isolated subnet.");
+
+    /// <summary>Prefix length of every subnet.</summary>
+    public static readonly SettingKey SubnetCidrMask = new(
+        "subnetCidrMask", SettingType.Integer, "24",
+        "Prefix length of each subnet (16 to 28, and small enough that every subnet fits in the VPC CIDR).");
+
+    /// <summary>Whether the isolated subnets get interface endpoints.</summary>
+    public static readonly SettingKey InterfaceEndpoints = new(
+        "interfaceEndpoints", SettingType.Boolean, "true",
+        "Create the interface VPC endpoints (SageMaker API and runtime, ECR API and Docker, CloudWatch Logs and metrics, STS). They bill per hour and AZ; without them, training jobs in the isolated subnets cannot pull images, ship logs or publish metrics.");
+
+    /// <summary>Days before model artifacts move to Glacier.</summary>
+    public static readonly SettingKey ModelArchiveDays = new(
+        "modelArchiveDays", SettingType.Integer, "180",
+        "Days after which objects in the model-artifacts bucket move to the GLACIER storage class.");
+
+    /// <summary>How many images the repository keeps.</summary>
+    public static readonly SettingKey EcrMaxImageCount = new(
+        "ecrMaxImageCount", SettingType.Integer, "50",
+        "Number of images the training-container repository keeps; older ones expire.");
+
+    /// <summary>The notebook's instance type.</summary>
+    public static readonly SettingKey NotebookInstanceType = new(
+        "notebookInstanceType", SettingType.String, "ml.t3.medium",
+        "SageMaker notebook instance type (ml.<family>.<size>; families that the AL2023 notebook platform does not support are rejected).");
+
+    /// <summary>Upper bound of a training job's run time.</summary>
+    public static readonly SettingKey TrainingMaxRuntimeSeconds = new(
+        "trainingMaxRuntimeSeconds", SettingType.Integer, "86400",
+        "StoppingCondition.MaxRuntimeInSeconds of the training-job configuration (1 to 2419200, SageMaker's 28-day limit).");
+
+    /// <summary>Upper bound of a spot training job's run time plus time waiting for capacity.</summary>
+    public static readonly SettingKey TrainingMaxWaitSeconds = new(
+        "trainingMaxWaitSeconds", SettingType.Integer, "172800",
+        "StoppingCondition.MaxWaitTimeInSeconds for managed spot training; run time plus time waiting for spot capacity; SageMaker requires it to be at least trainingMaxRuntimeSeconds.");
+
+    /// <summary>Instance types of the Batch compute environment.</summary>
+    public static readonly SettingKey BatchInstanceTypes = new(
+        "batchInstanceTypes", SettingType.StringArray, "[\"m5.xlarge\"]",
+        "EC2 instance types (or families) of the Batch spot compute environment; at least one must be able to hold a job of jobVcpus and jobMemoryMiB.");
+
+    /// <summary>Minimum vCPUs Batch keeps running.</summary>
+    public static readonly SettingKey BatchMinVcpus = new(
+        "batchMinVcpus", SettingType.Integer, "0",
+        "vCPUs the Batch compute environment keeps running when idle (0 scales to nothing).");
+
+    /// <summary>Maximum vCPUs Batch may run.</summary>
+    public static readonly SettingKey BatchMaxVcpus = new(
+        "batchMaxVcpus", SettingType.Integer, "256",
+        "Most vCPUs the Batch compute environment may run at once.");
+
+    /// <summary>Spot bid as a percentage of the on-demand price.</summary>
+    public static readonly SettingKey BatchBidPercentage = new(
+        "batchBidPercentage", SettingType.Integer, "80",
+        "Highest spot price Batch pays, as a percentage (1 to 100) of the on-demand price.");
+
+    /// <summary>Memory of one inference job.</summary>
+    public static readonly SettingKey JobMemoryMiB = new(
+        "jobMemoryMiB", SettingType.Integer, "8192",
+        "Memory in MiB reserved for one batch-inference job.");
+
+    /// <summary>vCPUs of one inference job.</summary>
+    public static readonly SettingKey JobVcpus = new(
+        "jobVcpus", SettingType.Integer, "4",
+        "vCPUs reserved for one batch-inference job.");
+
+    /// <summary>Attempts per inference job.</summary>
+    public static readonly SettingKey JobAttempts = new(
+        "jobAttempts", SettingType.Integer, "3",
+        "Attempts Batch makes at one job (1 to 10).");
+
+    /// <summary>Time limit of one attempt.</summary>
+    public static readonly SettingKey JobTimeoutSeconds = new(
+        "jobTimeoutSeconds", SettingType.Integer, "3600",
+        "Seconds one job attempt may run before Batch stops it (at least 60).");
+
+    /// <summary>Retention of the platform's log groups.</summary>
+    public static readonly SettingKey LogRetentionDays = new(
+        "logRetentionDays", SettingType.Integer, "30",
+        "Days the platform's log groups keep events; one of the values CloudWatch Logs accepts.");
+
+    /// <summary>Every key, in the order of the README's config reference.</summary>
+    public static IReadOnlyList<SettingKey> All { get; } =
+    [
+        EnvironmentSuffix, Protected, Tags,
+        VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpoints,
+        ModelArchiveDays, EcrMaxImageCount,
+        NotebookInstanceType, TrainingMaxRuntimeSeconds, TrainingMaxWaitSeconds,
+        BatchInstanceTypes, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,
+        JobMemoryMiB, JobVcpus, JobAttempts, JobTimeoutSeconds,
+        LogRetentionDays,
+    ];
+}

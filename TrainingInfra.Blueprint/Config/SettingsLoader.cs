@@ -1,0 +1,370 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using TrainingInfra.Blueprint.Aws;
+using TrainingInfra.Blueprint.Batch;
+using TrainingInfra.Blueprint.Monitoring;
+using TrainingInfra.Blueprint.Naming;
+using TrainingInfra.Blueprint.Network;
+using TrainingInfra.Blueprint.Tagging;
+
+namespace TrainingInfra.Blueprint.Config;
+
+/// <summary>
+/// Turns a stack's raw configuration into <see cref="PlatformSettings"/>, checking every rule and
+/// reporting every broken one at once. Nothing downstream re-validates: a settings record that
+/// exists is a valid one.
+/// </summary>
+public static partial class SettingsLoader
+{
+    /// <summary>The longest SageMaker training run AWS allows: 28 days.</summary>
+    public const int SageMakerMaxRuntimeLimit = 28 * 24 * 3600;
+
+    /// <summary>Notebook instance families the AL2023 notebook platform cannot run.</summary>
+    public static IReadOnlyList<string> UnsupportedNotebookFamilies { get; } = ["p2", "p3", "p3dn", "inf1", "g3"];
+
+    /// <summary>Loads and validates; throws <see cref="InvalidConfigurationException"/> listing every problem.</summary>
+    public static PlatformSettings Load(ConfigSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var reader = new Reader(source.Lookup);
+
+        ReportUnknownKeys(source.PresentKeys, reader);
+
+        var region = AwsRegion.TryParse(source.Region, out var regionRule);
+        if (region is null)
+        {
+            reader.Problem("aws:region", source.Region, regionRule!);
+        }
+
+        var suffix = ReadSuffix(source.StackName, reader);
+        var isProtected = reader.Boolean(SettingKeys.Protected);
+        var extraTags = ReadTags(reader);
+        var network = ReadNetwork(reader);
+        var storage = new StorageSettings(
+            reader.Integer(SettingKeys.ModelArchiveDays, min: 1) ?? 0,
+            reader.Integer(SettingKeys.EcrMaxImageCount, min: 1) ?? 0);
+        var training = ReadTraining(reader);
+        var batch = ReadBatch(reader);
+        var monitoring = new MonitoringSettings(ReadRetention(reader));
+
+        if (reader.Problems.Count > 0)
+        {
+            throw new InvalidConfigurationException(reader.Problems);
+        }
+
+        return new PlatformSettings(
+            source.StackName, suffix, region!, isProtected, extraTags, network, storage, training, batch, monitoring);
+    }
+
+    private static void ReportUnknownKeys(IEnumerable<string> presentKeys, Reader reader)
+    {
+        var known = SettingKeys.All.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in presentKeys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal))
+        {
+            var near = SettingKeys.All.FirstOrDefault(k => string.Equals(k.Name, key, StringComparison.OrdinalIgnoreCase));
+            var hint = near is null ? "" : $" (did you mean {near.Qualified}?)";
+            reader.Problem($"{SettingKeys.ProjectName}:{key}", reader.Raw(key),
+                $"is not a key this program understands{hint}; the keys are listed in Pulumi.yaml and the README");
+        }
+    }
+
+    private static string ReadSuffix(string stackName, Reader reader)
+    {
+        var key = SettingKeys.EnvironmentSuffix;
+        var configured = reader.Text(key);
+        var suffix = string.IsNullOrEmpty(configured) ? stackName : configured;
+        var origin = string.IsNullOrEmpty(configured)
+            ? $" (it defaults to the stack name '{stackName}'; set {key.Qualified} to use another)"
+            : "";
+
+        if (!SuffixPattern().IsMatch(suffix))
+        {
+            reader.Problem(key.Qualified, suffix,
+                "must be lowercase letters, digits and hyphens, starting and ending with a letter or digit, because it is part of S3 bucket and SageMaker names" + origin);
+        }
+        else if (suffix.Length > ResourceNames.TightestRule.MaxSuffixLength)
+        {
+            var rule = ResourceNames.TightestRule;
+            reader.Problem(key.Qualified, suffix,
+                $"is {suffix.Length} characters; at most {rule.MaxSuffixLength} fit, because the {rule.Resource} name may have at most {rule.MaxLength} characters" + origin);
+        }
+
+        return suffix;
+    }
+
+    private static Dictionary<string, string> ReadTags(Reader reader)
+    {
+        var key = SettingKeys.Tags;
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in reader.StringArray(key) ?? [])
+        {
+            var separator = entry.IndexOf('=', StringComparison.Ordinal);
+            var tagKey = separator < 0 ? entry : entry[..separator].Trim();
+            var tagValue = separator < 0 ? "" : entry[(separator + 1)..].Trim();
+            string? rule = null;
+            if (separator <= 0 || tagKey.Length == 0)
+            {
+                rule = "each tag must be written Key=Value";
+            }
+            else if (tagKey.Length > 128 || tagValue.Length > 256)
+            {
+                rule = "tag keys may have at most 128 characters and values at most 256";
+            }
+            else if (!TagTextPattern().IsMatch(tagKey) || !TagTextPattern().IsMatch(tagValue))
+            {
+                rule = "tags may contain letters, digits, spaces and _ . : / = + - @ only";
+            }
+            else if (tagKey.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+            {
+                rule = "tag keys starting with aws: are reserved by AWS";
+            }
+            else if (TagSet.ReservedKeys.Contains(tagKey))
+            {
+                rule = $"{tagKey} is set by the platform ({string.Join(", ", TagSet.ReservedKeys)}) and cannot be overridden";
+            }
+            else if (!tags.TryAdd(tagKey, tagValue))
+            {
+                rule = $"the tag {tagKey} is given twice";
+            }
+
+            if (rule is not null)
+            {
+                reader.Problem(key.Qualified, entry, rule);
+            }
+        }
+
+        if (tags.Count + TagSet.ReservedKeys.Count > TagSet.MaxTagsPerResource)
+        {
+            reader.Problem(key.Qualified, reader.Raw(key.Name),
+                $"at most {TagSet.MaxTagsPerResource - TagSet.ReservedKeys.Count} extra tags fit beside the platform's own {TagSet.ReservedKeys.Count} (AWS allows {TagSet.MaxTagsPerResource} per resource)");
+        }
+
+        return tags;
+    }
+
+    private static NetworkSettings ReadNetwork(Reader reader)
+    {
+        var cidrKey = SettingKeys.VpcCidr;
+        var cidrText = reader.Text(cidrKey);
+        var cidr = Ipv4Cidr.TryParse(cidrText, out var cidrError);
+        if (cidr is null)
+        {
+            reader.Problem(cidrKey.Qualified, cidrText, cidrError!);
+        }
+        else if (cidr.Value.PrefixLength is < 16 or > 24)
+        {
+            reader.Problem(cidrKey.Qualified, cidrText, "must be a /16 to /24 network (AWS allows /16 to /28 for a VPC; below /24 there is no room for the subnets)");
+            cidr = null;
+        }
+
+        var zones = reader.Integer(SettingKeys.AvailabilityZones, min: 1, max: 6);
+        var maskKey = SettingKeys.SubnetCidrMask;
+        var mask = reader.Integer(maskKey, min: 16, max: SubnetLayout.SmallestSubnetMask);
+        if (cidr is { } vpc && zones is { } zoneCount && mask is { } subnetMask
+            && !SubnetLayout.Fits(vpc, zoneCount, subnetMask))
+        {
+            var largest = SubnetLayout.LargestFittingSubnet(vpc, zoneCount);
+            var advice = largest is null
+                ? $"{vpc} is too small for {zoneCount} zones"
+                : $"use /{largest} or smaller subnets, fewer zones or a larger VPC";
+            reader.Problem(maskKey.Qualified, subnetMask.ToString(CultureInfo.InvariantCulture),
+                $"{zoneCount} zones × {SubnetLayout.GroupsPerZone.Count} subnets of /{subnetMask} do not fit in {vpc}: each zone gets a /{SubnetLayout.ZoneBlockPrefix(vpc, zoneCount)} block; {advice}");
+        }
+
+        return new NetworkSettings(
+            cidr ?? default, zones ?? 0, mask ?? 0, reader.Boolean(SettingKeys.InterfaceEndpoints));
+    }
+
+    private static TrainingSettings ReadTraining(Reader reader)
+    {
+        var typeKey = SettingKeys.NotebookInstanceType;
+        var instanceType = reader.Text(typeKey);
+        var match = NotebookTypePattern().Match(instanceType);
+        if (!match.Success)
+        {
+            reader.Problem(typeKey.Qualified, instanceType, "must be a SageMaker instance type such as ml.t3.medium or ml.m5.xlarge");
+        }
+        else if (UnsupportedNotebookFamilies.Contains(match.Groups["family"].Value))
+        {
+            reader.Problem(typeKey.Qualified, instanceType,
+                $"the notebook-al2023-v1 platform does not support the {string.Join(", ", UnsupportedNotebookFamilies.Select(f => "ml." + f))} families");
+        }
+
+        var runtime = reader.Integer(SettingKeys.TrainingMaxRuntimeSeconds, min: 1, max: SageMakerMaxRuntimeLimit);
+        var waitKey = SettingKeys.TrainingMaxWaitSeconds;
+        var wait = reader.Integer(waitKey, min: 1);
+        if (wait < runtime)
+        {
+            reader.Problem(waitKey.Qualified, wait?.ToString(CultureInfo.InvariantCulture),
+                $"must be at least {SettingKeys.TrainingMaxRuntimeSeconds.Qualified} ({runtime}): SageMaker rejects a spot training job that may wait less than it may run");
+        }
+
+        return new TrainingSettings(instanceType, runtime ?? 0, wait ?? 0);
+    }
+
+    private static BatchSettings ReadBatch(Reader reader)
+    {
+        var typesKey = SettingKeys.BatchInstanceTypes;
+        var types = reader.StringArray(typesKey);
+        if (types is [])
+        {
+            reader.Problem(typesKey.Qualified, reader.Text(typesKey), "must name at least one instance type");
+        }
+
+        foreach (var type in (types ?? []).Where(t => !BatchTypePattern().IsMatch(t)))
+        {
+            reader.Problem(typesKey.Qualified, type, "each entry must be an EC2 instance type (m5.xlarge), a family (m5) or optimal");
+        }
+
+        var min = reader.Integer(SettingKeys.BatchMinVcpus, min: 0);
+        var maxKey = SettingKeys.BatchMaxVcpus;
+        var max = reader.Integer(maxKey, min: 1);
+        if (min > max)
+        {
+            reader.Problem(maxKey.Qualified, max?.ToString(CultureInfo.InvariantCulture),
+                $"must be at least {SettingKeys.BatchMinVcpus.Qualified} ({min})");
+        }
+
+        var bid = reader.Integer(SettingKeys.BatchBidPercentage, min: 1, max: 100);
+        var memory = reader.Integer(SettingKeys.JobMemoryMiB, min: 4);
+        var vcpusKey = SettingKeys.JobVcpus;
+        var vcpus = reader.Integer(vcpusKey, min: 1);
+        var attempts = reader.Integer(SettingKeys.JobAttempts, min: 1, max: 10);
+        var timeout = reader.Integer(SettingKeys.JobTimeoutSeconds, min: 60);
+
+        if (memory is { } jobMemory && vcpus is { } jobVcpus && types is { Count: > 0 } listed
+            && listed.All(BatchTypePattern().IsMatch)
+            && !listed.Any(t => InstanceCapacity.CanHold(t, jobVcpus, jobMemory)))
+        {
+            reader.Problem(typesKey.Qualified, string.Join(",", listed),
+                $"no listed type can hold a job of {jobVcpus} vCPUs and {jobMemory} MiB ({SettingKeys.JobVcpus.Qualified}, {SettingKeys.JobMemoryMiB.Qualified}); such jobs would wait in RUNNABLE forever");
+        }
+
+        if (vcpus > max)
+        {
+            reader.Problem(vcpusKey.Qualified, vcpus?.ToString(CultureInfo.InvariantCulture),
+                $"a job cannot use more vCPUs than {maxKey.Qualified} ({max}) lets the environment run");
+        }
+
+        return new BatchSettings(
+            types ?? [], min ?? 0, max ?? 0, bid ?? 0, memory ?? 0, vcpus ?? 0, attempts ?? 0, timeout ?? 0);
+    }
+
+    private static int ReadRetention(Reader reader)
+    {
+        var key = SettingKeys.LogRetentionDays;
+        var days = reader.Integer(key);
+        if (days is { } value && !LogRetention.AcceptedDays.Contains(value))
+        {
+            reader.Problem(key.Qualified, reader.Text(key),
+                $"CloudWatch Logs accepts only {string.Join(", ", LogRetention.AcceptedDays)} days");
+        }
+
+        return days ?? 0;
+    }
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
+    private static partial Regex SuffixPattern();
+
+    [GeneratedRegex("^[\\p{L}\\p{N} _.:/=+\\-@]*$")]
+    private static partial Regex TagTextPattern();
+
+    [GeneratedRegex("^ml\\.(?<family>[a-z][a-z0-9]*)\\.(medium|large|xlarge|[1-9][0-9]*xlarge)$")]
+    private static partial Regex NotebookTypePattern();
+
+    [GeneratedRegex("^(optimal|[a-z][a-z0-9-]*(\\.(metal|nano|micro|small|medium|large|xlarge|[1-9][0-9]*xlarge|metal-[0-9]+xl))?)$")]
+    private static partial Regex BatchTypePattern();
+
+    /// <summary>Reads typed values, records a problem for each bad one and returns its default in its place.</summary>
+    private sealed class Reader(Func<string, string?> lookup)
+    {
+        public List<ConfigProblem> Problems { get; } = [];
+
+        public void Problem(string key, string? value, string rule) => Problems.Add(new ConfigProblem(key, value, rule));
+
+        public string? Raw(string name) => lookup(name);
+
+        public string Text(SettingKey key) => lookup(key.Name) ?? key.Default;
+
+        public bool Boolean(SettingKey key)
+        {
+            var text = Text(key);
+            if (bool.TryParse(text, out var value))
+            {
+                return value;
+            }
+
+            Problem(key.Qualified, text, "must be true or false");
+            return bool.Parse(key.Default);
+        }
+
+        /// <summary>The value, or null (with a problem recorded) when it is not a number in range.</summary>
+        public int? Integer(SettingKey key, int? min = null, int? max = null)
+        {
+            var text = Text(key);
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                Problem(key.Qualified, text, "must be a whole number");
+                return null;
+            }
+
+            if ((min is { } lo && value < lo) || (max is { } hi && value > hi))
+            {
+                var range = (min, max) switch
+                {
+                    ({ } l, { } h) => $"must be between {l} and {h}",
+                    ({ } l, null) => l == 1 ? "must be a positive number" : $"must be at least {l}",
+                    (null, { } h) => $"must be at most {h}",
+                    _ => "",
+                };
+                Problem(key.Qualified, text, range);
+                return null;
+            }
+
+            return value;
+        }
+
+        /// <summary>The list, or null (with a problem recorded) when it is not a list of strings.</summary>
+        public List<string>? StringArray(SettingKey key)
+        {
+            var text = Text(key);
+            if (TryParseArray(text, out var items))
+            {
+                return items;
+            }
+
+            Problem(key.Qualified, text, "must be a list of strings (a YAML sequence such as [\"a\", \"b\"])");
+            return null;
+        }
+
+        private static bool TryParseArray(string text, out List<string> items)
+        {
+            items = [];
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                if (document.RootElement.ValueKind != JsonValueKind.Array)
+                {
+                    return false;
+                }
+
+                foreach (var element in document.RootElement.EnumerateArray())
+                {
+                    if (element.ValueKind != JsonValueKind.String)
+                    {
+                        return false;
+                    }
+
+                    items.Add(element.GetString()!);
+                }
+
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace TrainingInfra.Blueprint.Tagging;
+
+/// <summary>
+/// The tags every taggable resource carries: Project, Environment (the suffix) and
+/// ManagedBy = pulumi, then the extra tags from config, which may not override those three.
+/// </summary>
+public static class TagSet
+{
+    /// <summary>Tag keys the platform sets itself and config may not override.</summary>
+    public static IReadOnlyList<string> ReservedKeys { get; } = ["Project", "Environment", "ManagedBy"];
+
+    /// <summary>AWS allows 50 tags on a resource.</summary>
+    public const int MaxTagsPerResource = 50;
+
+    /// <summary>The complete tag set for a stack.</summary>
+    public static IReadOnlyDictionary<string, string> For(
+        string projectName, string environmentSuffix, IReadOnlyDictionary<string, string> extraTags)
+    {
+        ArgumentNullException.ThrowIfNull(extraTags);
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Project"] = projectName,
+            ["Environment"] = environmentSuffix,
+            ["ManagedBy"] = "pulumi",
+        };
+        foreach (var (key, value) in extraTags)
+        {
+            tags.TryAdd(key, value);
+        }
+
+        return tags;
+    }
+}
