@@ -23,7 +23,7 @@ public class SettingsDefaultsTests
 
         Assert.Equal(180, settings.Storage.ModelArchiveDays);
         Assert.Equal(50, settings.Storage.EcrMaxImageCount);
-        Assert.Equal("ml.t3.medium", settings.Training.NotebookInstanceType);
+        Assert.Equal("ml.t3.medium", settings.Notebook.InstanceType);
         Assert.Equal(86400, settings.Training.MaxRuntimeSeconds);
         Assert.Equal(172800, settings.Training.MaxWaitSeconds);
         Assert.Equal(30, settings.Monitoring.LogRetentionDays);
@@ -38,6 +38,27 @@ public class SettingsDefaultsTests
         Assert.Equal((8192, 4, 3, 3600), (batch.JobMemoryMiB, batch.JobVcpus, batch.JobAttempts, batch.JobTimeoutSeconds));
         // The CDK design's m5.large (2 vCPUs, 8 GiB) can never run its own 4-vCPU, 8192-MiB job.
         Assert.Equal(["m5.xlarge"], batch.InstanceTypes);
+    }
+
+    [Fact]
+    public void EmptyConfig_GivesANotebookAsTheCdkDesignCreatedIt()
+    {
+        var notebook = Configs.Load().Notebook;
+
+        Assert.True(notebook.Enabled);
+        Assert.True(notebook.DirectInternetAccess);
+        Assert.True(notebook.RootAccess);
+        Assert.Equal(5, notebook.VolumeSizeGb);
+    }
+
+    [Fact]
+    public void EmptyConfig_RunsTheLatestImageOnSpotCapacityWithoutAlertRecipients()
+    {
+        var settings = Configs.Load();
+
+        Assert.Equal("latest", settings.Batch.JobImageTag);
+        Assert.Equal("SPOT_PRICE_CAPACITY_OPTIMIZED", settings.Batch.AllocationStrategy);
+        Assert.Empty(settings.Monitoring.AlertEmails);
     }
 
     [Fact]

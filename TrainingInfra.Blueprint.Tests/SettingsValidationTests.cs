@@ -59,6 +59,16 @@ public class SettingsValidationTests
         { "logRetentionDays", "31", "CloudWatch Logs accepts" },
         { "logRetentionDays", "0", "CloudWatch Logs accepts" },
         { "vcpCidr", "10.0.0.0/16", "not a key" },
+        { "notebookEnabled", "maybe", "true or false" },
+        { "notebookVolumeSizeGb", "4", "between 5 and 16384" },
+        { "notebookDirectInternetAccess", "enabled", "true or false" },
+        { "notebookRootAccess", "Disabled", "true or false" },
+        { "batchAllocationStrategy", "LOWEST_PRICE", "must be one of" },
+        { "jobImageTag", "-latest", "Docker image tag" },
+        { "jobImageTag", "v1:2", "Docker image tag" },
+        { "alertEmails", "[\"oncall\"]", "e-mail address" },
+        { "alertEmails", "[\"a@example.com\",\"A@example.com\"]", "twice" },
+        { "alertEmails", "oncall@example.com", "list of strings" },
     };
 
     [Theory]

@@ -2,4 +2,5 @@ namespace TrainingInfra.Blueprint.Config;
 
 /// <summary>Logs, dashboard and alerting.</summary>
 /// <param name="LogRetentionDays">Retention of the platform's log groups.</param>
-public sealed record MonitoringSettings(int LogRetentionDays);
+/// <param name="AlertEmails">Addresses subscribed to the alert topic.</param>
+public sealed record MonitoringSettings(int LogRetentionDays, IReadOnlyList<string> AlertEmails);

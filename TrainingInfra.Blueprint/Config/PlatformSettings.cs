@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using TrainingInfra.Blueprint.Aws;
 using TrainingInfra.Blueprint.Naming;
 using TrainingInfra.Blueprint.Tagging;
@@ -15,7 +16,8 @@ namespace TrainingInfra.Blueprint.Config;
 /// <param name="ExtraTags">Tags from config, beyond the platform's own.</param>
 /// <param name="Network">The VPC's shape.</param>
 /// <param name="Storage">Buckets and repository.</param>
-/// <param name="Training">Notebook and training-job settings.</param>
+/// <param name="Notebook">The notebook instance.</param>
+/// <param name="Training">Training-job settings.</param>
 /// <param name="Batch">Batch environment and job.</param>
 /// <param name="Monitoring">Logs and alerting.</param>
 public sealed record PlatformSettings(
@@ -26,6 +28,7 @@ public sealed record PlatformSettings(
     IReadOnlyDictionary<string, string> ExtraTags,
     NetworkSettings Network,
     StorageSettings Storage,
+    NotebookSettings Notebook,
     TrainingSettings Training,
     BatchSettings Batch,
     MonitoringSettings Monitoring)
@@ -34,6 +37,6 @@ public sealed record PlatformSettings(
     public ResourceNames Names => new(EnvironmentSuffix);
 
     /// <summary>The tags every taggable resource carries.</summary>
-    public IReadOnlyDictionary<string, string> Tags =>
+    public ImmutableDictionary<string, string> Tags =>
         TagSet.For(SettingKeys.ProjectName, EnvironmentSuffix, ExtraTags);
 }

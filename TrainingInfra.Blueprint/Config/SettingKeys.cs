@@ -56,10 +56,30 @@ public static class SettingKeys
         "ecrMaxImageCount", SettingType.Integer, "50",
         "Number of images the training-container repository keeps; older ones expire.");
 
+    /// <summary>Whether the stack has a notebook at all.</summary>
+    public static readonly SettingKey NotebookEnabled = new(
+        "notebookEnabled", SettingType.Boolean, "true",
+        "Create the SageMaker notebook instance. It bills by the hour while running; false leaves it out and the NotebookInstanceName output says so.");
+
     /// <summary>The notebook's instance type.</summary>
     public static readonly SettingKey NotebookInstanceType = new(
         "notebookInstanceType", SettingType.String, "ml.t3.medium",
         "SageMaker notebook instance type (ml.<family>.<size>; families that the AL2023 notebook platform does not support are rejected).");
+
+    /// <summary>Size of the notebook's ML storage volume.</summary>
+    public static readonly SettingKey NotebookVolumeSizeGb = new(
+        "notebookVolumeSizeGb", SettingType.Integer, "5",
+        "Size in GB of the notebook's storage volume (5 to 16384; 5 is SageMaker's default, which the CDK design used).");
+
+    /// <summary>Whether the notebook reaches the internet directly.</summary>
+    public static readonly SettingKey NotebookDirectInternetAccess = new(
+        "notebookDirectInternetAccess", SettingType.Boolean, "true",
+        "Give the notebook SageMaker's direct internet access (the CDK design's default). Without it the notebook reaches only the VPC, which has no NAT gateway, so the default code repository is not attached.");
+
+    /// <summary>Whether notebook users get root.</summary>
+    public static readonly SettingKey NotebookRootAccess = new(
+        "notebookRootAccess", SettingType.Boolean, "true",
+        "Let notebook users become root (the CDK design's default).");
 
     /// <summary>Upper bound of a training job's run time.</summary>
     public static readonly SettingKey TrainingMaxRuntimeSeconds = new(
@@ -76,6 +96,11 @@ public static class SettingKeys
         "batchInstanceTypes", SettingType.StringArray, "[\"m5.xlarge\"]",
         "EC2 instance types (or families) of the Batch spot compute environment; at least one must be able to hold a job of jobVcpus and jobMemoryMiB.");
 
+    /// <summary>How Batch picks spot instances.</summary>
+    public static readonly SettingKey BatchAllocationStrategy = new(
+        "batchAllocationStrategy", SettingType.String, "SPOT_PRICE_CAPACITY_OPTIMIZED",
+        "Spot allocation strategy of the compute environment, one of SPOT_PRICE_CAPACITY_OPTIMIZED, SPOT_CAPACITY_OPTIMIZED or BEST_FIT (BEST_FIT also creates the spot fleet role it needs).");
+
     /// <summary>Minimum vCPUs Batch keeps running.</summary>
     public static readonly SettingKey BatchMinVcpus = new(
         "batchMinVcpus", SettingType.Integer, "0",
@@ -90,6 +115,11 @@ public static class SettingKeys
     public static readonly SettingKey BatchBidPercentage = new(
         "batchBidPercentage", SettingType.Integer, "80",
         "Highest spot price Batch pays, as a percentage (1 to 100) of the on-demand price.");
+
+    /// <summary>Image tag the job definition runs.</summary>
+    public static readonly SettingKey JobImageTag = new(
+        "jobImageTag", SettingType.String, "latest",
+        "Tag of the image in the training-container repository that batch-inference jobs run.");
 
     /// <summary>Memory of one inference job.</summary>
     public static readonly SettingKey JobMemoryMiB = new(
@@ -116,15 +146,21 @@ public static class SettingKeys
         "logRetentionDays", SettingType.Integer, "30",
         "Days the platform's log groups keep events; one of the values CloudWatch Logs accepts.");
 
+    /// <summary>Who gets failure alerts by e-mail.</summary>
+    public static readonly SettingKey AlertEmails = new(
+        "alertEmails", SettingType.StringArray, "[]",
+        "E-mail addresses subscribed to the alert topic (each must confirm the subscription AWS sends).");
+
     /// <summary>Every key, in the order of the README's config reference.</summary>
     public static IReadOnlyList<SettingKey> All { get; } =
     [
         EnvironmentSuffix, Protected, Tags,
         VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpoints,
         ModelArchiveDays, EcrMaxImageCount,
-        NotebookInstanceType, TrainingMaxRuntimeSeconds, TrainingMaxWaitSeconds,
-        BatchInstanceTypes, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,
-        JobMemoryMiB, JobVcpus, JobAttempts, JobTimeoutSeconds,
-        LogRetentionDays,
+        NotebookEnabled, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess,
+        TrainingMaxRuntimeSeconds, TrainingMaxWaitSeconds,
+        BatchInstanceTypes, BatchAllocationStrategy, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,
+        JobImageTag, JobMemoryMiB, JobVcpus, JobAttempts, JobTimeoutSeconds,
+        LogRetentionDays, AlertEmails,
     ];
 }

@@ -20,6 +20,10 @@ public static partial class SettingsLoader
     /// <summary>The longest SageMaker training run AWS allows: 28 days.</summary>
     public const int SageMakerMaxRuntimeLimit = 28 * 24 * 3600;
 
+    /// <summary>Allocation strategies a spot compute environment accepts.</summary>
+    public static IReadOnlyList<string> AllocationStrategies { get; } =
+        ["SPOT_PRICE_CAPACITY_OPTIMIZED", "SPOT_CAPACITY_OPTIMIZED", "BEST_FIT"];
+
     /// <summary>Notebook instance families the AL2023 notebook platform cannot run.</summary>
     public static IReadOnlyList<string> UnsupportedNotebookFamilies { get; } = ["p2", "p3", "p3dn", "inf1", "g3"];
 
@@ -44,9 +48,10 @@ public static partial class SettingsLoader
         var storage = new StorageSettings(
             reader.Integer(SettingKeys.ModelArchiveDays, min: 1) ?? 0,
             reader.Integer(SettingKeys.EcrMaxImageCount, min: 1) ?? 0);
+        var notebook = ReadNotebook(reader);
         var training = ReadTraining(reader);
         var batch = ReadBatch(reader);
-        var monitoring = new MonitoringSettings(ReadRetention(reader));
+        var monitoring = new MonitoringSettings(ReadRetention(reader), ReadEmails(reader));
 
         if (reader.Problems.Count > 0)
         {
@@ -54,7 +59,7 @@ public static partial class SettingsLoader
         }
 
         return new PlatformSettings(
-            source.StackName, suffix, region!, isProtected, extraTags, network, storage, training, batch, monitoring);
+            source.StackName, suffix, region!, isProtected, extraTags, network, storage, notebook, training, batch, monitoring);
     }
 
     private static void ReportUnknownKeys(IEnumerable<string> presentKeys, Reader reader)
@@ -176,7 +181,7 @@ public static partial class SettingsLoader
             cidr ?? default, zones ?? 0, mask ?? 0, reader.Boolean(SettingKeys.InterfaceEndpoints));
     }
 
-    private static TrainingSettings ReadTraining(Reader reader)
+    private static NotebookSettings ReadNotebook(Reader reader)
     {
         var typeKey = SettingKeys.NotebookInstanceType;
         var instanceType = reader.Text(typeKey);
@@ -191,6 +196,16 @@ public static partial class SettingsLoader
                 $"the notebook-al2023-v1 platform does not support the {string.Join(", ", UnsupportedNotebookFamilies.Select(f => "ml." + f))} families");
         }
 
+        return new NotebookSettings(
+            reader.Boolean(SettingKeys.NotebookEnabled),
+            instanceType,
+            reader.Integer(SettingKeys.NotebookVolumeSizeGb, min: 5, max: 16384) ?? 0,
+            reader.Boolean(SettingKeys.NotebookDirectInternetAccess),
+            reader.Boolean(SettingKeys.NotebookRootAccess));
+    }
+
+    private static TrainingSettings ReadTraining(Reader reader)
+    {
         var runtime = reader.Integer(SettingKeys.TrainingMaxRuntimeSeconds, min: 1, max: SageMakerMaxRuntimeLimit);
         var waitKey = SettingKeys.TrainingMaxWaitSeconds;
         var wait = reader.Integer(waitKey, min: 1);
@@ -200,7 +215,7 @@ public static partial class SettingsLoader
                 $"must be at least {SettingKeys.TrainingMaxRuntimeSeconds.Qualified} ({runtime}): SageMaker rejects a spot training job that may wait less than it may run");
         }
 
-        return new TrainingSettings(instanceType, runtime ?? 0, wait ?? 0);
+        return new TrainingSettings(runtime ?? 0, wait ?? 0);
     }
 
     private static BatchSettings ReadBatch(Reader reader)
@@ -217,6 +232,13 @@ public static partial class SettingsLoader
             reader.Problem(typesKey.Qualified, type, "each entry must be an EC2 instance type (m5.xlarge), a family (m5) or optimal");
         }
 
+        var strategyKey = SettingKeys.BatchAllocationStrategy;
+        var strategy = reader.Text(strategyKey);
+        if (!AllocationStrategies.Contains(strategy))
+        {
+            reader.Problem(strategyKey.Qualified, strategy, $"must be one of {string.Join(", ", AllocationStrategies)} (spot compute environments accept no other)");
+        }
+
         var min = reader.Integer(SettingKeys.BatchMinVcpus, min: 0);
         var maxKey = SettingKeys.BatchMaxVcpus;
         var max = reader.Integer(maxKey, min: 1);
@@ -227,6 +249,13 @@ public static partial class SettingsLoader
         }
 
         var bid = reader.Integer(SettingKeys.BatchBidPercentage, min: 1, max: 100);
+        var tagKey = SettingKeys.JobImageTag;
+        var tag = reader.Text(tagKey);
+        if (!ImageTagPattern().IsMatch(tag))
+        {
+            reader.Problem(tagKey.Qualified, tag, "must be a Docker image tag: up to 128 letters, digits, _ . -, not starting with . or -");
+        }
+
         var memory = reader.Integer(SettingKeys.JobMemoryMiB, min: 4);
         var vcpusKey = SettingKeys.JobVcpus;
         var vcpus = reader.Integer(vcpusKey, min: 1);
@@ -248,7 +277,7 @@ public static partial class SettingsLoader
         }
 
         return new BatchSettings(
-            types ?? [], min ?? 0, max ?? 0, bid ?? 0, memory ?? 0, vcpus ?? 0, attempts ?? 0, timeout ?? 0);
+            types ?? [], strategy, min ?? 0, max ?? 0, bid ?? 0, tag, memory ?? 0, vcpus ?? 0, attempts ?? 0, timeout ?? 0);
     }
 
     private static int ReadRetention(Reader reader)
@@ -263,6 +292,29 @@ public static partial class SettingsLoader
 
         return days ?? 0;
     }
+
+    private static List<string> ReadEmails(Reader reader)
+    {
+        var key = SettingKeys.AlertEmails;
+        var emails = reader.StringArray(key) ?? [];
+        foreach (var email in emails.Where(e => !EmailPattern().IsMatch(e)))
+        {
+            reader.Problem(key.Qualified, email, "each entry must be an e-mail address such as ml-oncall@example.com");
+        }
+
+        foreach (var duplicate in emails.GroupBy(e => e, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            reader.Problem(key.Qualified, duplicate.Key, "is listed twice");
+        }
+
+        return emails;
+    }
+
+    [GeneratedRegex("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$")]
+    private static partial Regex ImageTagPattern();
+
+    [GeneratedRegex("^[^@\\s,;]+@[^@\\s,;]+\\.[a-zA-Z]{2,}$")]
+    private static partial Regex EmailPattern();
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     private static partial Regex SuffixPattern();

@@ -16,6 +16,9 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The model-artifacts bucket: <c>model-artifacts-{suffix}-{account}</c>.</summary>
     public string ModelBucket(string accountId) => $"model-artifacts-{Suffix}-{accountId}";
 
+    /// <summary>The VPC; awsx names its subnets after it (<c>{vpc}-Public-1</c>, <c>{vpc}-Private-1</c>, ...).</summary>
+    public string Vpc => $"training-vpc-{Suffix}";
+
     /// <summary>The ECR repository for training containers.</summary>
     public string Repository => $"training-containers-{Suffix}";
 

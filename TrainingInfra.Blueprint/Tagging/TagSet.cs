@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace TrainingInfra.Blueprint.Tagging;
 
 /// <summary>
@@ -13,21 +15,19 @@ public static class TagSet
     public const int MaxTagsPerResource = 50;
 
     /// <summary>The complete tag set for a stack.</summary>
-    public static IReadOnlyDictionary<string, string> For(
+    public static ImmutableDictionary<string, string> For(
         string projectName, string environmentSuffix, IReadOnlyDictionary<string, string> extraTags)
     {
         ArgumentNullException.ThrowIfNull(extraTags);
-        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Project"] = projectName,
-            ["Environment"] = environmentSuffix,
-            ["ManagedBy"] = "pulumi",
-        };
+        var tags = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        tags["Project"] = projectName;
+        tags["Environment"] = environmentSuffix;
+        tags["ManagedBy"] = "pulumi";
         foreach (var (key, value) in extraTags)
         {
             tags.TryAdd(key, value);
         }
 
-        return tags;
+        return tags.ToImmutable();
     }
 }

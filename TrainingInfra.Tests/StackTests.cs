@@ -1,0 +1,97 @@
+using System.Reflection;
+using Pulumi;
+using TrainingInfra.Tests.Support;
+
+namespace TrainingInfra.Tests;
+
+public class StackTests
+{
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("pr")]
+    [InlineData("prod")]
+    public async Task Outputs_KeepTheCdkDesignNames_AndResolve(string stack)
+    {
+        var outputs = (await StackRun.OfStackFile(stack)).Stack;
+
+        Assert.Equal(stack, await StackRun.Value(outputs.EnvironmentSuffix));
+        Assert.Equal("us-east-1", await StackRun.Value(outputs.Region));
+        Assert.Equal("vpc-training", await StackRun.Value(outputs.VpcId));
+        Assert.Equal($"training-datasets-{stack}-{CloudMocks.AccountId}", await StackRun.Value(outputs.DatasetBucketName));
+        Assert.Equal($"model-artifacts-{stack}-{CloudMocks.AccountId}", await StackRun.Value(outputs.ModelBucketName));
+        Assert.Equal($"{CloudMocks.AccountId}.dkr.ecr.us-east-1.amazonaws.com/training-containers-{stack}", await StackRun.Value(outputs.EcrRepositoryUri));
+    }
+
+    [Fact]
+    public async Task PrivateSubnetIds_AreTheIsolatedSubnets_CommaSeparated()
+    {
+        var outputs = (await StackRun.OfStackFile("dev")).Stack;
+
+        Assert.Equal(string.Join(",", CloudMocks.IsolatedSubnets), await StackRun.Value(outputs.PrivateSubnetIds));
+    }
+
+    [Fact]
+    public void OutputNames_AreTheCdkDesigns()
+    {
+        var names = typeof(TrainingStack).GetProperties()
+            .Select(p => p.GetCustomAttribute<OutputAttribute>()?.Name)
+            .OfType<string>();
+
+        Assert.Superset(
+            new HashSet<string>(names),
+            new HashSet<string> { "EnvironmentSuffix", "Region", "VpcId", "PrivateSubnetIds", "DatasetBucketName", "ModelBucketName", "ECRRepositoryUri" });
+    }
+
+    [Fact]
+    public async Task PerPullRequestStack_TakesItsStackNameAsSuffix()
+    {
+        var run = await StackRun.OfStackFile("pr", ("aws:region", "eu-west-1"));
+        var suffix = await StackRun.Value(run.Stack.EnvironmentSuffix);
+
+        Assert.Equal("pr", suffix);
+        Assert.Equal("training-containers-pr", Assert.Single(run.OfType("aws:ecr/repository:Repository")).Text("name"));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task EveryTaggableResource_CarriesProjectEnvironmentAndManagedBy(string stack)
+    {
+        var run = await StackRun.OfStackFile(stack, ("tags", "[\"CostCenter=ml-42\"]"));
+
+        var taggable = run.Registered.Where(r => Taggability.HasTagsInput(r.Type!)).ToList();
+        Assert.NotEmpty(taggable);
+        Assert.All(taggable, resource =>
+        {
+            var tags = resource.Map("tags");
+            Assert.True(tags.Count > 0, $"{resource.Type} {resource.Name} has no tags");
+            Assert.Equal("training-infra", tags["Project"]);
+            Assert.Equal(stack, tags["Environment"]);
+            Assert.Equal("pulumi", tags["ManagedBy"]);
+            Assert.Equal("ml-42", tags["CostCenter"]);
+        });
+    }
+
+    [Fact]
+    public async Task InvalidConfig_StopsTheStackBeforeAnyResource_ListingEveryProblem()
+    {
+        var mocks = new CloudMocks();
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG", """{"aws:region":"us-east-1","training-infra:vpcCidr":"10.0.0.0/33","training-infra:batchBidPercentage":"0","training-infra:colour":"blue"}""");
+        try
+        {
+            var error = await Record.ExceptionAsync(() => Deployment.TestAsync<TrainingStack>(
+                mocks.Mock.Object, new Pulumi.Testing.TestOptions { IsPreview = false, StackName = "dev", ProjectName = "training-infra" }));
+
+            Assert.NotNull(error);
+            var message = error.ToString();
+            Assert.Contains("training-infra:vpcCidr = '10.0.0.0/33'", message, StringComparison.Ordinal);
+            Assert.Contains("training-infra:batchBidPercentage = '0'", message, StringComparison.Ordinal);
+            Assert.Contains("training-infra:colour = 'blue'", message, StringComparison.Ordinal);
+            Assert.DoesNotContain(mocks.Registered, r => r.Type != "pulumi:pulumi:Stack");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using TrainingInfra.Tests.Support;
+
+namespace TrainingInfra.Tests;
+
+public class StorageTests
+{
+    private const string Bucket = "aws:s3/bucket:Bucket";
+
+    public static TheoryData<string, string> StacksAndBuckets() => new()
+    {
+        { "dev", "dataset-bucket" }, { "dev", "model-bucket" }, { "prod", "dataset-bucket" }, { "prod", "model-bucket" },
+    };
+
+    private static string BucketId(string bucket) => $"{bucket}_id";
+
+    private static Pulumi.Testing.MockResourceArgs ConfigOf(StackRun run, string type, string bucket) =>
+        Assert.Single(run.OfType(type), r => r.Text("bucket") == BucketId(bucket));
+
+    [Fact]
+    public async Task Buckets_AreNamedAfterSuffixAndAccount_AsInTheCdkDesign()
+    {
+        var run = await StackRun.OfStackFile("dev");
+
+        Assert.Equal("training-datasets-dev-111122223333", run.Named(Bucket, "dataset-bucket").Text("bucket"));
+        Assert.Equal("model-artifacts-dev-111122223333", run.Named(Bucket, "model-bucket").Text("bucket"));
+    }
+
+    [Theory]
+    [MemberData(nameof(StacksAndBuckets))]
+    public async Task Bucket_BlocksAllPublicAccess(string stack, string bucket)
+    {
+        var block = ConfigOf(await StackRun.OfStackFile(stack), "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", bucket);
+
+        Assert.True(block.Flag("blockPublicAcls"));
+        Assert.True(block.Flag("blockPublicPolicy"));
+        Assert.True(block.Flag("ignorePublicAcls"));
+        Assert.True(block.Flag("restrictPublicBuckets"));
+    }
+
+    [Theory]
+    [MemberData(nameof(StacksAndBuckets))]
+    public async Task Bucket_CannotBeReadOverPlainHttp(string stack, string bucket)
+    {
+        var run = await StackRun.OfStackFile(stack);
+        var arn = $"arn:aws:s3:::{run.Named(Bucket, bucket).Text("bucket")}";
+        var policy = ConfigOf(run, "aws:s3/bucketPolicy:BucketPolicy", bucket).Json("policy");
+
+        Assert.Contains(policy.GetProperty("Statement").EnumerateArray(), s =>
+            s.GetProperty("Effect").GetString() == "Deny"
+            && s.GetProperty("Principal").GetString() == "*"
+            && s.GetProperty("Action").EnumerateArray().Any(a => a.GetString() == "s3:*")
+            && s.GetProperty("Resource").EnumerateArray().Select(r => r.GetString()).SequenceEqual([arn, arn + "/*"])
+            && s.GetProperty("Condition").GetProperty("Bool").GetProperty("aws:SecureTransport").GetString() == "false");
+    }
+
+    [Theory]
+    [MemberData(nameof(StacksAndBuckets))]
+    public async Task Bucket_IsVersionedEncryptedAndHasNoAcls(string stack, string bucket)
+    {
+        var run = await StackRun.OfStackFile(stack);
+
+        Assert.Equal("Enabled", ConfigOf(run, "aws:s3/bucketVersioning:BucketVersioning", bucket).Map("versioningConfiguration")["status"]);
+        var rule = Assert.Single(ConfigOf(run, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", bucket).List("rules")).AsMap();
+        Assert.Equal("AES256", rule["applyServerSideEncryptionByDefault"].AsMap()["sseAlgorithm"]);
+        Assert.Equal("BucketOwnerEnforced", ConfigOf(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", bucket).Map("rule")["objectOwnership"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(StacksAndBuckets))]
+    public async Task Bucket_AbortsIncompleteMultipartUploadsAfterSevenDays(string stack, string bucket)
+    {
+        var rules = ConfigOf(await StackRun.OfStackFile(stack), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", bucket)
+            .List("rules").Select(r => r.AsMap());
+
+        Assert.Contains(rules, r => (string)r["status"] == "Enabled"
+            && r.TryGetValue("abortIncompleteMultipartUpload", out var abort) && (double)abort.AsMap()["daysAfterInitiation"] == 7.0);
+    }
+
+    [Fact]
+    public async Task ModelBucket_MovesObjectsToGlacierAfter180Days_DatasetBucketDoesNot()
+    {
+        var run = await StackRun.OfStackFile("dev");
+
+        static IEnumerable<(string, double)> Transitions(Pulumi.Testing.MockResourceArgs lifecycle) => lifecycle.List("rules")
+            .Select(r => r.AsMap())
+            .Where(r => r.ContainsKey("transitions"))
+            .SelectMany(r => ((System.Collections.Immutable.ImmutableArray<object>)r["transitions"]).Select(t => t.AsMap()))
+            .Select(t => ((string)t["storageClass"], (double)t["days"]));
+
+        Assert.Equal([("GLACIER", 180.0)], Transitions(ConfigOf(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "model-bucket")));
+        Assert.Empty(Transitions(ConfigOf(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "dataset-bucket")));
+    }
+
+    [Theory]
+    [InlineData("dev", true)]
+    [InlineData("pr", true)]
+    [InlineData("prod", false)]
+    public async Task OnlyEphemeralStacks_LetDestroyEmptyBucketsAndRepository(string stack, bool forced)
+    {
+        var run = await StackRun.OfStackFile(stack);
+
+        Assert.All(run.OfType(Bucket), b => Assert.Equal(forced, b.Flag("forceDestroy")));
+        Assert.Equal(forced, Assert.Single(run.OfType("aws:ecr/repository:Repository")).Flag("forceDelete"));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task Repository_ScansOnPush_AndKeepsTheNewest50Images(string stack)
+    {
+        var run = await StackRun.OfStackFile(stack);
+        var repository = Assert.Single(run.OfType("aws:ecr/repository:Repository"));
+        var lifecycle = Assert.Single(run.OfType("aws:ecr/lifecyclePolicy:LifecyclePolicy"));
+
+        Assert.Equal($"training-containers-{stack}", repository.Text("name"));
+        Assert.True((bool)repository.Map("imageScanningConfiguration")["scanOnPush"]);
+        Assert.Equal($"training-containers-{stack}", lifecycle.Text("repository"));
+        var selection = Assert.Single(lifecycle.Json("policy").GetProperty("rules").EnumerateArray()).GetProperty("selection");
+        Assert.Equal(50, selection.GetProperty("countNumber").GetInt32());
+    }
+}

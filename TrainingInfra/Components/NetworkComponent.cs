@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using Pulumi;
+using Pulumi.Aws.Vpc;
+using Pulumi.Awsx.Ec2;
+using Pulumi.Awsx.Ec2.Inputs;
+using TrainingInfra.Blueprint.Network;
+using Ec2 = Pulumi.Aws.Ec2;
+
+namespace TrainingInfra.Components;
+
+/// <summary>
+/// The VPC: public and isolated subnets in each zone, no NAT gateway, the S3 gateway endpoint on
+/// the route tables, and interface endpoints that give the isolated subnets their only way to
+/// AWS services.
+/// </summary>
+public sealed class NetworkComponent : ComponentResource
+{
+    /// <summary>Creates the network.</summary>
+    public NetworkComponent(string name, NetworkComponentArgs args, ComponentResourceOptions? options = null)
+        : base("training-infra:components:Network", name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var settings = args.Settings;
+        var network = settings.Network;
+        var tags = settings.Tags;
+        var endpoints = VpcEndpointPlan.For(settings.Region, network.InterfaceEndpoints);
+
+        // Every awsx strategy is explicit: its defaults (a NAT gateway per zone, the Legacy subnet
+        // and endpoint strategies) are not the platform's.
+        var vpc = new Vpc(settings.Names.Vpc, new VpcArgs
+        {
+            CidrBlock = network.VpcCidr.ToString(),
+            NumberOfAvailabilityZones = network.AvailabilityZones,
+            NatGateways = new NatGatewayConfigurationArgs { Strategy = NatGatewayStrategy.None },
+            SubnetStrategy = SubnetAllocationStrategy.Auto,
+            SubnetSpecs =
+            {
+                new SubnetSpecArgs { Type = SubnetType.Public, Name = SubnetLayout.GroupsPerZone[0], CidrMask = network.SubnetCidrMask },
+                new SubnetSpecArgs { Type = SubnetType.Isolated, Name = SubnetLayout.GroupsPerZone[1], CidrMask = network.SubnetCidrMask },
+            },
+            // Private DNS of the interface endpoints resolves only with both switched on.
+            EnableDnsHostnames = true,
+            EnableDnsSupport = true,
+            // Auto attaches a gateway endpoint to every route table of the VPC, which includes
+            // the isolated subnets' ones; Legacy would attach it to none.
+            VpcEndpointStrategy = VpcEndpointStrategy.Auto,
+            VpcEndpointSpecs = endpoints
+                .Where(e => e.Type == VpcEndpointPlan.Gateway)
+                .Select(e => new VpcEndpointSpecArgs { ServiceName = e.ServiceName, VpcEndpointType = e.Type, Tags = tags })
+                .ToList(),
+            Tags = tags,
+        }, new ComponentResourceOptions { Parent = this });
+
+        VpcId = vpc.VpcId;
+        PublicSubnetIds = vpc.PublicSubnetIds;
+        IsolatedSubnetIds = vpc.IsolatedSubnetIds;
+
+        var interfaceEndpoints = endpoints.Where(e => e.Type == VpcEndpointPlan.Interface).ToList();
+        if (interfaceEndpoints.Count > 0)
+        {
+            CreateInterfaceEndpoints(settings.Names.Vpc, network.VpcCidr.ToString(), interfaceEndpoints, tags);
+        }
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["vpcId"] = VpcId,
+            ["publicSubnetIds"] = PublicSubnetIds,
+            ["isolatedSubnetIds"] = IsolatedSubnetIds,
+        });
+    }
+
+    /// <summary>The VPC's id.</summary>
+    public Output<string> VpcId { get; }
+
+    /// <summary>One public subnet per zone, with a route to the internet gateway.</summary>
+    public Output<ImmutableArray<string>> PublicSubnetIds { get; }
+
+    /// <summary>One isolated subnet per zone, without a route out: where training runs.</summary>
+    public Output<ImmutableArray<string>> IsolatedSubnetIds { get; }
+
+    private void CreateInterfaceEndpoints(
+        string vpcName, string vpcCidr, IReadOnlyList<VpcEndpoint> endpoints, ImmutableDictionary<string, string> tags)
+    {
+        var securityGroup = new Ec2.SecurityGroup("vpc-endpoints", new Ec2.SecurityGroupArgs
+        {
+            VpcId = VpcId,
+            Description = $"HTTPS from inside {vpcName} to its interface VPC endpoints",
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = this });
+
+        _ = new SecurityGroupIngressRule("vpc-endpoints-https-from-vpc", new SecurityGroupIngressRuleArgs
+        {
+            SecurityGroupId = securityGroup.Id,
+            IpProtocol = "tcp",
+            FromPort = VpcEndpointPlan.HttpsPort,
+            ToPort = VpcEndpointPlan.HttpsPort,
+            CidrIpv4 = vpcCidr,
+            Description = "HTTPS from the VPC",
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = securityGroup });
+
+        foreach (var endpoint in endpoints)
+        {
+            _ = new Ec2.VpcEndpoint(endpoint.ResourceName, new Ec2.VpcEndpointArgs
+            {
+                VpcId = VpcId,
+                ServiceName = endpoint.ServiceName,
+                VpcEndpointType = endpoint.Type,
+                PrivateDnsEnabled = true,
+                SubnetIds = IsolatedSubnetIds,
+                SecurityGroupIds = { securityGroup.Id },
+                Tags = tags,
+            }, new CustomResourceOptions { Parent = this });
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Pulumi;
+using TrainingInfra.Blueprint.Config;
+
+namespace TrainingInfra.Components;
+
+/// <summary>What the SageMaker part needs from the network and storage.</summary>
+public sealed class SageMakerComponentArgs
+{
+    /// <summary>The validated settings of the stack.</summary>
+    public required PlatformSettings Settings { get; init; }
+
+    /// <summary>The VPC the notebook and training jobs run in.</summary>
+    public required Output<string> VpcId { get; init; }
+
+    /// <summary>Public subnets; the notebook goes into the first.</summary>
+    public required Output<ImmutableArray<string>> PublicSubnetIds { get; init; }
+
+    /// <summary>Isolated subnets; training jobs run there.</summary>
+    public required Output<ImmutableArray<string>> IsolatedSubnetIds { get; init; }
+
+    /// <summary>ARN of the dataset bucket.</summary>
+    public required Output<string> DatasetBucketArn { get; init; }
+
+    /// <summary>ARN of the model-artifacts bucket.</summary>
+    public required Output<string> ModelBucketArn { get; init; }
+
+    /// <summary>Name of the model-artifacts bucket (training output and checkpoints go there).</summary>
+    public required Output<string> ModelBucketName { get; init; }
+
+    /// <summary>ARN of the training-container repository.</summary>
+    public required Output<string> RepositoryArn { get; init; }
+}

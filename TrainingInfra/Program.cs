@@ -1,0 +1,4 @@
+using Pulumi;
+using TrainingInfra;
+
+return await Deployment.RunAsync<TrainingStack>().ConfigureAwait(false);
