@@ -1,0 +1,155 @@
+using System.Text.RegularExpressions;
+using TrainingInfra.Testing;
+using YamlDotNet.RepresentationModel;
+
+namespace TrainingInfra.Blueprint.Tests;
+
+/// <summary>
+/// The delivery workflows do what the README promises: the README's test command before any
+/// change, previews of pr, dev on push, prod only through the protected environment, one update
+/// per stack at a time, per-PR stacks that are destroyed with their pull request, and AWS access
+/// through OIDC only.
+/// </summary>
+public partial class WorkflowTests
+{
+    private static YamlMappingNode Workflow(string name)
+    {
+        using var reader = new StreamReader(StackConfigFiles.RepoFile(Path.Combine("workflows", name)));
+        var stream = new YamlStream();
+        stream.Load(reader);
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+
+    private static YamlMappingNode Job(string workflow, string job) =>
+        (YamlMappingNode)((YamlMappingNode)Workflow(workflow)["jobs"])[job];
+
+    private static IEnumerable<YamlMappingNode> Steps(YamlMappingNode job) =>
+        ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>();
+
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
+
+    private static YamlMappingNode PulumiStep(YamlMappingNode job, string command) =>
+        Assert.Single(Steps(job), s => Scalar(s, "uses")?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true
+            && s.Children.ContainsKey(new YamlScalarNode("with"))
+            && Scalar((YamlMappingNode)s["with"], "command") == command);
+
+    private static string ReadmeTestCommand()
+    {
+        var readme = File.ReadAllText(StackConfigFiles.RepoFile("README.md"));
+        return FirstShellBlock().Match(readme[readme.IndexOf("Run the tests:", StringComparison.Ordinal)..]).Groups["command"].Value.Trim();
+    }
+
+    public static TheoryData<string> AllWorkflows() => new(
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "repo", "workflows"), "*.yml").Select(Path.GetFileName).OfType<string>());
+
+    [Fact]
+    public void PullRequest_RunsTheReadmesTestCommand_ThenCommentsAPreviewOfThePrStack()
+    {
+        Assert.Equal("dotnet test infra.sln", ReadmeTestCommand());
+        Assert.Contains(Steps(Job("pull-request.yml", "test")), s => Scalar(s, "run") == ReadmeTestCommand());
+
+        var preview = Job("pull-request.yml", "preview");
+        Assert.Equal("test", Scalar(preview, "needs"));
+        var with = (YamlMappingNode)PulumiStep(preview, "preview")["with"];
+        Assert.Equal("pr", Scalar(with, "stack-name"));
+        Assert.Equal("true", Scalar(with, "comment-on-pr"));
+    }
+
+    [Fact]
+    public void PullRequest_HasOnlyTheLeastPermissionsItNeeds()
+    {
+        var permissions = (YamlMappingNode)Workflow("pull-request.yml")["permissions"];
+
+        Assert.Equal(
+            [("contents", "read"), ("id-token", "write"), ("pull-requests", "write")],
+            permissions.Children.Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)).Order());
+    }
+
+    [Fact]
+    public void Deploy_UpdatesDevOnPushAfterTheTests()
+    {
+        var job = Job("deploy.yml", "up-dev");
+
+        Assert.Equal("test", Scalar(job, "needs"));
+        Assert.Contains("github.event_name == 'push'", Scalar(job, "if"), StringComparison.Ordinal);
+        Assert.Equal("dev", Scalar((YamlMappingNode)PulumiStep(job, "up")["with"], "stack-name"));
+        Assert.Contains(Steps(Job("deploy.yml", "test")), s => Scalar(s, "run") == ReadmeTestCommand());
+    }
+
+    [Fact]
+    public void Deploy_UpdatesProdOnlyOnManualDispatchThroughTheProtectedEnvironment()
+    {
+        var job = Job("deploy.yml", "up-prod");
+
+        Assert.Equal("production", Scalar(job, "environment"));
+        Assert.Contains("github.event_name == 'workflow_dispatch'", Scalar(job, "if"), StringComparison.Ordinal);
+        Assert.Equal("prod", Scalar((YamlMappingNode)PulumiStep(job, "up")["with"], "stack-name"));
+    }
+
+    [Fact]
+    public void Deploy_ChecksProdForDriftOnASchedule_ExpectingNoChanges()
+    {
+        Assert.True(((YamlMappingNode)Workflow("deploy.yml")["on"]).Children.ContainsKey(new YamlScalarNode("schedule")));
+        var with = (YamlMappingNode)PulumiStep(Job("deploy.yml", "drift-prod"), "preview")["with"];
+
+        Assert.Equal("prod", Scalar(with, "stack-name"));
+        Assert.Equal("true", Scalar(with, "expect-no-changes"));
+        Assert.Equal("true", Scalar(with, "refresh"));
+    }
+
+    [Theory]
+    [InlineData("deploy.yml", "up-dev", "pulumi-stack-dev")]
+    [InlineData("deploy.yml", "up-prod", "pulumi-stack-prod")]
+    [InlineData("deploy.yml", "drift-prod", "pulumi-stack-prod")]
+    [InlineData("pull-request.yml", "preview", "pulumi-stack-pr")]
+    public void EveryStackOperation_WaitsForTheOtherOperationsOnThatStack(string workflow, string job, string group)
+    {
+        var concurrency = (YamlMappingNode)Job(workflow, job)["concurrency"];
+
+        Assert.Equal(group, Scalar(concurrency, "group"));
+        Assert.Equal("false", Scalar(concurrency, "cancel-in-progress"));
+    }
+
+    [Fact]
+    public void PerPullRequestStack_IsCreatedFromThePrTemplate_WithItsOwnSuffix()
+    {
+        var script = File.ReadAllText(StackConfigFiles.RepoFile(Path.Combine("scripts", "pr-stack-config.sh")));
+        var stack = Scalar((YamlMappingNode)Workflow("pr-stack.yml")["env"], "STACK");
+
+        Assert.Equal("pr${{ github.event.pull_request.number }}", stack);
+        Assert.Contains("pulumi stack init \"$stack\" --copy-config-from pr", script, StringComparison.Ordinal);
+        Assert.Contains("training-infra:environmentSuffix \"$stack\"", script, StringComparison.Ordinal);
+        Assert.Equal("${{ env.STACK }}", Scalar((YamlMappingNode)PulumiStep(Job("pr-stack.yml", "up"), "up")["with"], "stack-name"));
+    }
+
+    [Fact]
+    public void PerPullRequestStack_IsDestroyedAndRemovedWhenThePullRequestCloses()
+    {
+        var destroy = Job("pr-stack.yml", "destroy");
+        var with = (YamlMappingNode)PulumiStep(destroy, "destroy")["with"];
+
+        Assert.Contains("github.event.action == 'closed'", Scalar(destroy, "if"), StringComparison.Ordinal);
+        Assert.Equal("${{ env.STACK }}", Scalar(with, "stack-name"));
+        Assert.Equal("true", Scalar(with, "remove"));
+        Assert.Equal("false", Scalar((YamlMappingNode)Workflow("pr-stack.yml")["concurrency"], "cancel-in-progress"));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllWorkflows))]
+    public void Workflow_ReachesAwsThroughOidcOnly(string workflow)
+    {
+        var text = File.ReadAllText(StackConfigFiles.RepoFile(Path.Combine("workflows", workflow)));
+
+        Assert.DoesNotContain("aws-access-key-id", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AWS_SECRET_ACCESS_KEY", text, StringComparison.OrdinalIgnoreCase);
+        var root = Workflow(workflow);
+        var jobs = ((YamlMappingNode)root["jobs"]).Children.Values.Cast<YamlMappingNode>();
+        Assert.All(jobs.SelectMany(Steps).Where(s => Scalar(s, "uses")?.StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal) == true),
+            step => Assert.StartsWith("${{ vars.", Scalar((YamlMappingNode)step["with"], "role-to-assume"), StringComparison.Ordinal));
+        Assert.Equal("write", Scalar((YamlMappingNode)root["permissions"], "id-token"));
+    }
+
+    [GeneratedRegex("```sh\\n(?<command>[^\\n]+)\\n```")]
+    private static partial Regex FirstShellBlock();
+}
