@@ -16,6 +16,19 @@ public partial class ProjectFilesTests
             : throw new InvalidOperationException($"no {name}");
 
     [Fact]
+    public void PulumiYaml_NamesTheProjectAfterTheConfigNamespace_AndRunsTheDotnetProgram()
+    {
+        using var reader = new StreamReader(StackConfigFiles.RepoFile("Pulumi.yaml"));
+        var stream = new YamlStream();
+        stream.Load(reader);
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+
+        Assert.Equal(SettingKeys.ProjectName, ((YamlScalarNode)root["name"]).Value);
+        Assert.Equal("dotnet", ((YamlScalarNode)((YamlMappingNode)root["runtime"])["name"]).Value);
+        Assert.Equal("TrainingInfra", ((YamlScalarNode)root["main"]).Value);
+    }
+
+    [Fact]
     public void PulumiYaml_DeclaresExactlyTheKeysTheProgramUnderstands()
     {
         Assert.Equal(

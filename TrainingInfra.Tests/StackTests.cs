@@ -38,8 +38,13 @@ public class StackTests
             .OfType<string>();
 
         Assert.Superset(
-            new HashSet<string>(names),
-            new HashSet<string> { "EnvironmentSuffix", "Region", "VpcId", "PrivateSubnetIds", "DatasetBucketName", "ModelBucketName", "ECRRepositoryUri" });
+            new HashSet<string>
+            {
+                "EnvironmentSuffix", "Region", "VpcId", "PrivateSubnetIds", "DatasetBucketName", "ModelBucketName", "ECRRepositoryUri",
+                "NotebookInstanceName", "TrainingRoleArn", "TrainingJobConfig", "ComputeEnvironmentArn", "JobQueueArn", "JobDefinitionArn",
+                "LogGroupName", "DashboardName",
+            },
+            new HashSet<string>(names));
     }
 
     [Fact]

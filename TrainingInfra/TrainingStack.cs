@@ -8,6 +8,8 @@ namespace TrainingInfra;
 /// The platform: reads and validates the stack's config, creates the components, passes each what
 /// it needs from the others, and exposes the CDK design's outputs under their CDK names.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "It is a Pulumi Stack; the design names it TrainingStack.")]
 public sealed class TrainingStack : Stack
 {
     /// <summary>Builds the stack. Invalid config stops it before any resource is registered.</summary>
@@ -16,7 +18,7 @@ public sealed class TrainingStack : Stack
         var settings = StackSettings.Load();
         var accountId = Pulumi.Aws.GetCallerIdentity.Invoke().Apply(identity => identity.AccountId);
 
-        var network = new NetworkComponent("network", new NetworkComponentArgs { Settings = settings });
+        var network = new NetworkComponent("network", new NetworkComponentArgs { Settings = settings, AccountId = accountId });
         var storage = new StorageComponent("storage", new StorageComponentArgs { Settings = settings, AccountId = accountId });
         var sageMaker = new SageMakerComponent("sagemaker", new SageMakerComponentArgs
         {

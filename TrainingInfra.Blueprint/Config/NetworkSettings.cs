@@ -7,4 +7,5 @@ namespace TrainingInfra.Blueprint.Config;
 /// <param name="AvailabilityZones">How many zones; each gets a public and an isolated subnet.</param>
 /// <param name="SubnetCidrMask">Prefix length of every subnet.</param>
 /// <param name="InterfaceEndpoints">Whether the isolated subnets get interface endpoints.</param>
-public sealed record NetworkSettings(Ipv4Cidr VpcCidr, int AvailabilityZones, int SubnetCidrMask, bool InterfaceEndpoints);
+/// <param name="FlowLogs">Whether the VPC's traffic is logged.</param>
+public sealed record NetworkSettings(Ipv4Cidr VpcCidr, int AvailabilityZones, int SubnetCidrMask, bool InterfaceEndpoints, bool FlowLogs);

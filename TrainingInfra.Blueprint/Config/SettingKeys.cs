@@ -46,6 +46,11 @@ public static class SettingKeys
         "interfaceEndpoints", SettingType.Boolean, "true",
         "Create the interface VPC endpoints (SageMaker API and runtime, ECR API and Docker, CloudWatch Logs and metrics, STS). They bill per hour and AZ; without them, training jobs in the isolated subnets cannot pull images, ship logs or publish metrics.");
 
+    /// <summary>Whether the VPC's traffic is logged.</summary>
+    public static readonly SettingKey VpcFlowLogs = new(
+        "vpcFlowLogs", SettingType.Boolean, "false",
+        "Log the VPC's accepted and rejected traffic (flow logs) into a log group with the platform's retention.");
+
     /// <summary>Days before model artifacts move to Glacier.</summary>
     public static readonly SettingKey ModelArchiveDays = new(
         "modelArchiveDays", SettingType.Integer, "180",
@@ -155,7 +160,7 @@ public static class SettingKeys
     public static IReadOnlyList<SettingKey> All { get; } =
     [
         EnvironmentSuffix, Protected, Tags,
-        VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpoints,
+        VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpoints, VpcFlowLogs,
         ModelArchiveDays, EcrMaxImageCount,
         NotebookEnabled, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess,
         TrainingMaxRuntimeSeconds, TrainingMaxWaitSeconds,

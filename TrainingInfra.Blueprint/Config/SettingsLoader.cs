@@ -178,7 +178,11 @@ public static partial class SettingsLoader
         }
 
         return new NetworkSettings(
-            cidr ?? default, zones ?? 0, mask ?? 0, reader.Boolean(SettingKeys.InterfaceEndpoints));
+            cidr ?? default,
+            zones ?? 0,
+            mask ?? 0,
+            reader.Boolean(SettingKeys.InterfaceEndpoints),
+            reader.Boolean(SettingKeys.VpcFlowLogs));
     }
 
     private static NotebookSettings ReadNotebook(Reader reader)

@@ -19,6 +19,9 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The VPC; awsx names its subnets after it (<c>{vpc}-Public-1</c>, <c>{vpc}-Private-1</c>, ...).</summary>
     public string Vpc => $"training-vpc-{Suffix}";
 
+    /// <summary>The log group of the VPC's flow logs.</summary>
+    public string FlowLogGroup => $"/aws/vpc/flow-logs/training-vpc-{Suffix}";
+
     /// <summary>The ECR repository for training containers.</summary>
     public string Repository => $"training-containers-{Suffix}";
 
@@ -54,6 +57,7 @@ public sealed record ResourceNames(string Suffix)
         new("Batch job queue", 128, s => new ResourceNames(s).JobQueue),
         new("Batch job definition", 128, s => new ResourceNames(s).JobDefinition),
         new("CloudWatch log group", 512, s => new ResourceNames(s).LogGroup),
+        new("CloudWatch log group (flow logs)", 512, s => new ResourceNames(s).FlowLogGroup),
         new("CloudWatch dashboard", 255, s => new ResourceNames(s).Dashboard),
     ];
 

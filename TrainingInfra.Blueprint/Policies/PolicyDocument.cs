@@ -23,7 +23,7 @@ public static class PolicyDocument
     public static JsonObject Allow(string sid, IEnumerable<string> actions, IEnumerable<string> resources, JsonObject? condition = null) =>
         Statement(sid, "Allow", actions, resources, principal: null, condition);
 
-    /// <summary>A statement with every element spelled out.</summary>
+    /// <summary>A statement with every element spelled out; an empty resource list leaves Resource out.</summary>
     public static JsonObject Statement(
         string sid,
         string effect,
@@ -43,7 +43,13 @@ public static class PolicyDocument
         }
 
         statement["Action"] = Strings(actions);
-        statement["Resource"] = Strings(resources);
+        var resourceList = resources.ToList();
+        // Trust policies and resource policies of a single resource name no Resource.
+        if (resourceList.Count > 0)
+        {
+            statement["Resource"] = Strings(resourceList);
+        }
+
         if (condition is not null)
         {
             statement["Condition"] = condition;

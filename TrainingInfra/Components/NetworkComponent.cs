@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
 using Pulumi;
+using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.Iam;
 using Pulumi.Aws.Vpc;
 using Pulumi.Awsx.Ec2;
 using Pulumi.Awsx.Ec2.Inputs;
+using TrainingInfra.Blueprint.Config;
 using TrainingInfra.Blueprint.Network;
 using Ec2 = Pulumi.Aws.Ec2;
 
@@ -61,6 +64,11 @@ public sealed class NetworkComponent : ComponentResource
             CreateInterfaceEndpoints(settings.Names.Vpc, network.VpcCidr.ToString(), interfaceEndpoints, tags);
         }
 
+        if (network.FlowLogs)
+        {
+            CreateFlowLogs(settings, args.AccountId, vpc.VpcId);
+        }
+
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["vpcId"] = VpcId,
@@ -77,6 +85,42 @@ public sealed class NetworkComponent : ComponentResource
 
     /// <summary>One isolated subnet per zone, without a route out: where training runs.</summary>
     public Output<ImmutableArray<string>> IsolatedSubnetIds { get; }
+
+    private void CreateFlowLogs(PlatformSettings settings, Output<string> accountId, Output<string> vpcId)
+    {
+        var options = new CustomResourceOptions { Parent = this };
+        var logGroup = new LogGroup("vpc-flow-logs", new LogGroupArgs
+        {
+            Name = settings.Names.FlowLogGroup,
+            RetentionInDays = settings.Monitoring.LogRetentionDays,
+            Tags = settings.Tags,
+        }, options);
+
+        var role = new Role("vpc-flow-logs", new RoleArgs
+        {
+            Description = $"Delivers the flow logs of {settings.Names.Vpc} to {settings.Names.FlowLogGroup}",
+            AssumeRolePolicy = accountId.Apply(FlowLogPolicies.Trust),
+            Tags = settings.Tags,
+        }, options);
+
+        _ = new RolePolicy("vpc-flow-logs-delivery", new RolePolicyArgs
+        {
+            Role = role.Name,
+            Policy = logGroup.Arn.Apply(FlowLogPolicies.Delivery),
+        }, new CustomResourceOptions { Parent = role });
+
+        _ = new Ec2.FlowLog("vpc-flow-logs", new Ec2.FlowLogArgs
+        {
+            VpcId = vpcId,
+            TrafficType = "ALL",
+            LogDestinationType = "cloud-watch-logs",
+            LogDestination = logGroup.Arn,
+            IamRoleArn = role.Arn,
+            // One-minute aggregation: the default ten minutes hides short bursts.
+            MaxAggregationInterval = 60,
+            Tags = settings.Tags,
+        }, options);
+    }
 
     private void CreateInterfaceEndpoints(
         string vpcName, string vpcCidr, IReadOnlyList<VpcEndpoint> endpoints, ImmutableDictionary<string, string> tags)

@@ -1,10 +1,14 @@
+using Pulumi;
 using TrainingInfra.Blueprint.Config;
 
 namespace TrainingInfra.Components;
 
-/// <summary>What the network needs: the stack's settings.</summary>
+/// <summary>What the network needs: the stack's settings and, for flow logs, the account.</summary>
 public sealed class NetworkComponentArgs
 {
     /// <summary>The validated settings of the stack.</summary>
     public required PlatformSettings Settings { get; init; }
+
+    /// <summary>The AWS account the stack deploys to.</summary>
+    public required Output<string> AccountId { get; init; }
 }
