@@ -102,4 +102,27 @@ public class NetworkTests
         Assert.Equal(3.0, vpc.Number("numberOfAvailabilityZones"));
         Assert.All(vpc.List("subnetSpecs"), s => Assert.Equal(26.0, s.AsMap()["cidrMask"]));
     }
+
+    [Fact]
+    public async Task ProdVpc_LogsAllTrafficIntoARetainedLogGroup_ThroughItsOwnRole()
+    {
+        var run = await StackRun.OfStackFile("prod");
+        var flowLog = Assert.Single(run.OfType("aws:ec2/flowLog:FlowLog"));
+        var group = run.Named("aws:cloudwatch/logGroup:LogGroup", "vpc-flow-logs");
+        var role = run.Named("aws:iam/role:Role", "vpc-flow-logs");
+
+        Assert.Equal(("vpc-training", "ALL", "cloud-watch-logs"), (flowLog.Text("vpcId"), flowLog.Text("trafficType"), flowLog.Text("logDestinationType")));
+        Assert.Equal($"arn:aws:logs:us-east-1:{CloudMocks.AccountId}:log-group:/aws/vpc/flow-logs/training-vpc-prod", flowLog.Text("logDestination"));
+        Assert.Equal($"arn:aws:iam::{CloudMocks.AccountId}:role/{role.Name}", flowLog.Text("iamRoleArn"));
+        Assert.Equal(365.0, group.Number("retentionInDays"));
+        var trust = Assert.Single(role.Json("assumeRolePolicy").GetProperty("Statement").EnumerateArray());
+        Assert.Equal("vpc-flow-logs.amazonaws.com", trust.GetProperty("Principal").GetProperty("Service").GetString());
+    }
+
+    [Fact]
+    public async Task DevVpc_HasNoFlowLogs_UnlessConfigured()
+    {
+        Assert.Empty((await StackRun.OfStackFile("dev")).OfType("aws:ec2/flowLog:FlowLog"));
+        Assert.Single((await StackRun.OfStackFile("dev", ("vpcFlowLogs", "true"))).OfType("aws:ec2/flowLog:FlowLog"));
+    }
 }
