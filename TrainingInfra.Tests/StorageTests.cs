@@ -118,4 +118,44 @@ public class StorageTests
         var selection = Assert.Single(lifecycle.Json("policy").GetProperty("rules").EnumerateArray()).GetProperty("selection");
         Assert.Equal(50, selection.GetProperty("countNumber").GetInt32());
     }
+
+    public static TheoryData<string> DataResourceTypes() => new()
+    {
+        "aws:s3/bucket:Bucket",
+        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        "aws:s3/bucketPolicy:BucketPolicy",
+        "aws:s3/bucketVersioning:BucketVersioning",
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+        "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+        "aws:ecr/repository:Repository",
+        "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+    };
+
+    [Theory]
+    [MemberData(nameof(DataResourceTypes))]
+    public async Task ProtectedStack_ProtectsAndRetainsItsDataAndItsSafeguards(string type)
+    {
+        var run = await StackRun.OfStackFile("prod");
+
+        var resources = run.Options.Where(o => o.Key.Type == type).ToList();
+        Assert.NotEmpty(resources);
+        Assert.All(resources, r =>
+        {
+            Assert.True(r.Value.Protect, $"{r.Key.Name} is not protected");
+            Assert.True(r.Value.RetainOnDelete, $"{r.Key.Name} is not retained on delete");
+        });
+    }
+
+    [Fact]
+    public async Task EphemeralStack_LeavesNothingBehindOnDestroy()
+    {
+        var run = await StackRun.OfStackFile("dev");
+
+        Assert.All(run.Options, r =>
+        {
+            Assert.NotEqual(true, r.Value.Protect);
+            Assert.NotEqual(true, r.Value.RetainOnDelete);
+        });
+    }
 }

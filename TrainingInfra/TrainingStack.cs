@@ -14,6 +14,13 @@ public sealed class TrainingStack : Stack
 {
     /// <summary>Builds the stack. Invalid config stops it before any resource is registered.</summary>
     public TrainingStack()
+        : this(null)
+    {
+    }
+
+    /// <summary>Builds the stack with stack options (tests use them to observe resource options).</summary>
+    public TrainingStack(StackOptions? options)
+        : base(options)
     {
         var settings = StackSettings.Load();
         var accountId = Pulumi.Aws.GetCallerIdentity.Invoke().Apply(identity => identity.AccountId);

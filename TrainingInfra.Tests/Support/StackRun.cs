@@ -14,11 +14,21 @@ namespace TrainingInfra.Tests.Support;
 /// </summary>
 internal sealed class StackRun
 {
-    private StackRun(ImmutableArray<Resource> resources, IReadOnlyList<MockResourceArgs> registered)
+    private StackRun(
+        ImmutableArray<Resource> resources,
+        IReadOnlyList<MockResourceArgs> registered,
+        IReadOnlyDictionary<(string Type, string Name), ResourceOptions> options)
     {
         Resources = resources;
         Registered = registered;
+        Options = options;
     }
+
+    /// <summary>
+    /// The options each resource was created with (Protect, RetainOnDelete, ...), which never
+    /// reach the mocks: seen through a stack transformation that records and changes nothing.
+    /// </summary>
+    public IReadOnlyDictionary<(string Type, string Name), ResourceOptions> Options { get; }
 
     public ImmutableArray<Resource> Resources { get; }
 
@@ -33,13 +43,30 @@ internal sealed class StackRun
         }
 
         var mocks = new CloudMocks();
+        var options = new Dictionary<(string, string), ResourceOptions>();
+        var stackOptions = new StackOptions
+        {
+            ResourceTransformations =
+            {
+                args =>
+                {
+                    lock (options)
+                    {
+                        options[(args.Resource.GetResourceType(), args.Resource.GetResourceName())] = args.Options;
+                    }
+
+                    return null;
+                },
+            },
+        };
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
         try
         {
-            var resources = await Deployment.TestAsync<TrainingStack>(
+            var resources = await Deployment.TestWithServiceProviderAsync<TrainingStack>(
                 mocks.Mock.Object,
+                new StackFactory(() => new TrainingStack(stackOptions)),
                 new TestOptions { IsPreview = false, StackName = stack, ProjectName = SettingKeys.ProjectName });
-            return new StackRun(resources, mocks.Registered);
+            return new StackRun(resources, mocks.Registered, options);
         }
         finally
         {
@@ -56,4 +83,10 @@ internal sealed class StackRun
     public TrainingStack Stack => Resources.OfType<TrainingStack>().Single();
 
     public static Task<T> Value<T>(Output<T> output) => OutputUtilities.GetValueAsync(output);
+
+    /// <summary>Hands Pulumi's runner a stack built with options.</summary>
+    private sealed class StackFactory(Func<TrainingStack> create) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(TrainingStack) ? create() : null;
+    }
 }
