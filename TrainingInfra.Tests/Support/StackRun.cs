@@ -15,14 +15,23 @@ namespace TrainingInfra.Tests.Support;
 internal sealed class StackRun
 {
     private StackRun(
+        string stackName,
+        PlatformSettings settings,
         ImmutableArray<Resource> resources,
         IReadOnlyList<MockResourceArgs> registered,
         IReadOnlyDictionary<(string Type, string Name), ResourceOptions> options)
     {
+        StackName = stackName;
+        Settings = settings;
         Resources = resources;
         Registered = registered;
         Options = options;
     }
+
+    public string StackName { get; }
+
+    /// <summary>The settings the stack ran with, read from the same config by the blueprint.</summary>
+    public PlatformSettings Settings { get; }
 
     /// <summary>
     /// The options each resource was created with (Protect, RetainOnDelete, ...), which never
@@ -66,7 +75,13 @@ internal sealed class StackRun
                 mocks.Mock.Object,
                 new StackFactory(() => new TrainingStack(stackOptions)),
                 new TestOptions { IsPreview = false, StackName = stack, ProjectName = SettingKeys.ProjectName });
-            return new StackRun(resources, mocks.Registered, options);
+            var prefix = SettingKeys.ProjectName + ":";
+            var settings = SettingsLoader.Load(ConfigSource.FromDictionary(
+                stack,
+                config.GetValueOrDefault("aws:region"),
+                config.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal))
+                    .ToDictionary(e => e.Key[prefix.Length..], e => e.Value)));
+            return new StackRun(stack, settings, resources, mocks.Registered, options);
         }
         finally
         {

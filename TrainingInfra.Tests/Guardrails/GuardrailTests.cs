@@ -1,0 +1,108 @@
+using TrainingInfra.Tests.Support;
+using Xunit.Abstractions;
+
+namespace TrainingInfra.Tests.Guardrails;
+
+/// <summary>
+/// The guardrail suite: every rule of <see cref="GuardrailCatalog"/> against the whole stack of
+/// every stack file (dev, pr, prod), each test named after its rule. Findings that
+/// <see cref="Waivers"/> accepts are listed, not failed.
+/// </summary>
+public sealed class GuardrailTests(GuardrailRuns runs, ITestOutputHelper output) : IClassFixture<GuardrailRuns>
+{
+    public static TheoryData<string> Stacks() => new(TrainingInfra.Testing.StackConfigFiles.StackNames());
+
+    private async Task Holds(string ruleId, string stack)
+    {
+        var rule = GuardrailCatalog.Rules.Single(r => r.Id == ruleId);
+        var run = await runs.Get(stack);
+        if (!rule.AppliesTo(run.Settings))
+        {
+            output.WriteLine($"{stack}: {ruleId} does not apply");
+            return;
+        }
+
+        Assert.NotEmpty(rule.Subjects(run));
+        var findings = rule.Check(run).ToList();
+        var unwaived = findings.Where(f => !Waivers.All.Any(w => w.RuleId == f.RuleId && w.Covers(run.Settings, f))).ToList();
+        foreach (var finding in findings.Except(unwaived))
+        {
+            output.WriteLine($"{stack}: waived {finding}");
+        }
+
+        Assert.True(unwaived.Count == 0, $"{stack}: {string.Join("; ", unwaived)}");
+    }
+
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_53_BucketsBlockPublicAcls(string stack) => Holds("CKV_AWS_53", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_54_BucketsBlockPublicPolicies(string stack) => Holds("CKV_AWS_54", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_55_BucketsIgnorePublicAcls(string stack) => Holds("CKV_AWS_55", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_56_BucketsRestrictPublicBuckets(string stack) => Holds("CKV_AWS_56", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_21_BucketsAreVersioned(string stack) => Holds("CKV_AWS_21", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_19_BucketsAreEncryptedAtRest(string stack) => Holds("CKV_AWS_19", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_145_BucketsUseKmsWhenConfigured(string stack) => Holds("CKV_AWS_145", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task S3_5_BucketsDenyPlainHttp(string stack) => Holds("S3.5", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_300_BucketsAbortIncompleteUploads(string stack) => Holds("CKV_AWS_300", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV2_AWS_61_BucketsHaveLifecycleRules(string stack) => Holds("CKV2_AWS_61", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task S3_12_BucketsUseNoAcls(string stack) => Holds("S3.12", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_70_NoPolicyAllowsAnyPrincipal(string stack) => Holds("CKV_AWS_70", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_163_RepositoryScansOnPush(string stack) => Holds("CKV_AWS_163", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task ECR_3_RepositoryHasALifecyclePolicy(string stack) => Holds("ECR.3", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_51_RepositoryTagsImmutableWhenConfigured(string stack) => Holds("CKV_AWS_51", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_136_RepositoryUsesKmsWhenConfigured(string stack) => Holds("CKV_AWS_136", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_371_NotebookAllowsImdsV2Only(string stack) => Holds("CKV_AWS_371", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task SageMaker_2_NotebookRunsInTheVpc(string stack) => Holds("SageMaker.2", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_122_NotebookInternetAccessOnlyWhenConfigured(string stack) => Holds("CKV_AWS_122", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_307_NotebookRootAccessOnlyWhenConfigured(string stack) => Holds("CKV_AWS_307", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_22_NotebookUsesKmsWhenConfigured(string stack) => Holds("CKV_AWS_22", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_63_NoPolicyAllowsEveryAction(string stack) => Holds("CKV_AWS_63", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task IAM_21_NoPolicyAllowsAWholeService(string stack) => Holds("IAM.21", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_355_StarResourcesOnlyForAllowListedActions(string stack) => Holds("CKV_AWS_355", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_286_PassRoleIsScopedAndConditioned(string stack) => Holds("CKV_AWS_286", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_60_RolesAreAssumableOnlyByNamedServices(string stack) => Holds("CKV_AWS_60", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_66_LogGroupsHaveRetention(string stack) => Holds("CKV_AWS_66", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_158_LogGroupsUseKmsWhenConfigured(string stack) => Holds("CKV_AWS_158", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task EC2_18_NoIngressFromAnywhere(string stack) => Holds("EC2.18", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_23_SecurityGroupsAndRulesAreDescribed(string stack) => Holds("CKV_AWS_23", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV2_AWS_11_VpcFlowLogsWhenConfigured(string stack) => Holds("CKV2_AWS_11", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task TI_NET_1_InterfaceEndpointsUsePrivateDns(string stack) => Holds("TI.NET.1", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_7_KeysRotate(string stack) => Holds("CKV_AWS_7", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_33_KeyPoliciesNameNoWildcardPrincipal(string stack) => Holds("CKV_AWS_33", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_26_AlertTopicIsEncrypted(string stack) => Holds("CKV_AWS_26", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_79_LaunchTemplatesRequireImdsV2(string stack) => Holds("CKV_AWS_79", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_210_BatchJobsAreNotPrivileged(string stack) => Holds("CKV_AWS_210", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task TI_TAG_1_EveryTaggableResourceIsTagged(string stack) => Holds("TI.TAG.1", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task TI_DATA_1_ProtectedStacksKeepTheirData(string stack) => Holds("TI.DATA.1", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task TI_DATA_2_ProtectedStacksNeverForceEmpty(string stack) => Holds("TI.DATA.2", stack);
+
+    [Fact]
+    public void EveryRule_HasATest_AndEveryWaiverARule()
+    {
+        var tested = typeof(GuardrailTests).GetMethods()
+            .Where(m => m.GetCustomAttributes(typeof(TheoryAttribute), false).Length > 0)
+            .Select(m => m.Name)
+            .ToList();
+
+        Assert.All(GuardrailCatalog.Rules, rule => Assert.Contains(tested, t => t.StartsWith(rule.Id.Replace('.', '_') + "_", StringComparison.Ordinal)));
+        Assert.All(Waivers.All, w => Assert.Contains(GuardrailCatalog.Rules, r => r.Id == w.RuleId));
+        Assert.True(GuardrailCatalog.Rules.Count >= 30);
+    }
+
+    [Theory, MemberData(nameof(Stacks))]
+    public async Task Findings_AreListedPerStack(string stack)
+    {
+        var run = await runs.Get(stack);
+        var lines = new List<string>();
+        foreach (var rule in GuardrailCatalog.Rules.Where(r => r.AppliesTo(run.Settings)))
+        {
+            foreach (var finding in rule.Check(run))
+            {
+                var waiver = Waivers.All.FirstOrDefault(w => w.RuleId == finding.RuleId && w.Covers(run.Settings, finding));
+                lines.Add(waiver is null ? $"FAIL   {finding}" : $"waived {finding} -- {waiver.Reason}");
+            }
+        }
+
+        output.WriteLine($"Guardrail findings for stack {stack} ({lines.Count}):");
+        lines.ForEach(output.WriteLine);
+        Assert.DoesNotContain(lines, l => l.StartsWith("FAIL", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Pulumi.Testing;
+using TrainingInfra.Tests.Support;
+
+namespace TrainingInfra.Tests.Guardrails;
+
+/// <summary>Reading a mock run the way the rules need it.</summary>
+internal static class Scan
+{
+    public const string Bucket = "aws:s3/bucket:Bucket";
+    public const string Repository = "aws:ecr/repository:Repository";
+    public const string Notebook = "aws:sagemaker/notebookInstance:NotebookInstance";
+    public const string Role = "aws:iam/role:Role";
+    public const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
+    public const string RolePolicyAttachment = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+    public const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
+    public const string SecurityGroup = "aws:ec2/securityGroup:SecurityGroup";
+    public const string IngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    public const string EgressRule = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+    public const string VpcEndpoint = "aws:ec2/vpcEndpoint:VpcEndpoint";
+    public const string FlowLog = "aws:ec2/flowLog:FlowLog";
+    public const string Topic = "aws:sns/topic:Topic";
+    public const string TopicPolicy = "aws:sns/topicPolicy:TopicPolicy";
+    public const string Key = "aws:kms/key:Key";
+    public const string LaunchTemplate = "aws:ec2/launchTemplate:LaunchTemplate";
+    public const string JobDefinition = "aws:batch/jobDefinition:JobDefinition";
+    public const string AwsxVpc = "awsx:ec2:Vpc";
+
+    public static string Describe(MockResourceArgs resource) => $"{resource.Type!.Split(':')[^1]} {resource.Name}";
+
+    public static Finding Finding(string ruleId, MockResourceArgs resource, string problem) => new(ruleId, Describe(resource), problem);
+
+    /// <summary>The configuration resource of a bucket (public-access block, versioning, ...), or null.</summary>
+    public static MockResourceArgs? ForBucket(StackRun run, string type, MockResourceArgs bucket) =>
+        run.OfType(type).SingleOrDefault(r => r.Text("bucket") == $"{bucket.Name}_id");
+
+    /// <summary>Every statement of every inline role policy.</summary>
+    public static IEnumerable<PolicyStatement> IdentityStatements(StackRun run) =>
+        run.OfType(RolePolicy).SelectMany(p => PolicyStatement.Parse(Describe(p), p.Text("policy")!));
+
+    /// <summary>Every statement of every trust policy.</summary>
+    public static IEnumerable<PolicyStatement> TrustStatements(StackRun run) =>
+        run.OfType(Role).SelectMany(r => PolicyStatement.Parse(Describe(r), r.Text("assumeRolePolicy")!));
+
+    /// <summary>Every statement of every resource policy: buckets, topics, keys.</summary>
+    public static IEnumerable<PolicyStatement> ResourcePolicyStatements(StackRun run) =>
+        run.OfType("aws:s3/bucketPolicy:BucketPolicy").Concat(run.OfType(TopicPolicy)).Concat(run.OfType(Key))
+            .Where(r => r.Text("policy") is not null)
+            .SelectMany(r => PolicyStatement.Parse(Describe(r), r.Text("policy")!));
+
+    public static bool ConditionHas(PolicyStatement statement, string key) =>
+        statement.Condition is { } condition
+        && condition.EnumerateObject().Any(op => op.Value.ValueKind == JsonValueKind.Object
+            && op.Value.EnumerateObject().Any(k => string.Equals(k.Name, key, StringComparison.OrdinalIgnoreCase)));
+}

@@ -1,0 +1,63 @@
+namespace TrainingInfra.Tests.Guardrails;
+
+/// <summary>
+/// Every accepted exception to the guardrails, in one place, each with its reason. A finding not
+/// covered here fails the suite.
+/// </summary>
+internal static class Waivers
+{
+    /// <summary>
+    /// Actions that may be granted on "*" (CKV_AWS_355), because AWS offers no resource to scope
+    /// them to; anything else on "*" is a finding.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> StarResourceActions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ecr:GetAuthorizationToken"] = "the registry login token is account-wide; the action supports no resource",
+        ["cloudwatch:PutMetricData"] = "metrics have no ARN; the grant is conditioned on the cloudwatch:namespace instead",
+        ["ec2:DescribeNetworkInterfaces"] = "Describe* actions support no resource-level permissions",
+        ["ec2:DescribeVpcs"] = "Describe* actions support no resource-level permissions",
+        ["ec2:DescribeDhcpOptions"] = "Describe* actions support no resource-level permissions",
+        ["ec2:DescribeSubnets"] = "Describe* actions support no resource-level permissions",
+        ["ec2:DescribeSecurityGroups"] = "Describe* actions support no resource-level permissions",
+    };
+
+    private static readonly string[] ReviewedManagedPolicies =
+    [
+        "AmazonSageMakerFullAccess",
+        "service-role/AmazonEC2ContainerServiceforEC2Role",
+        "service-role/AWSBatchServiceRole",
+        "service-role/AmazonEC2SpotFleetTaggingRole",
+    ];
+
+    public static IReadOnlyList<Waiver> All { get; } =
+    [
+        new("IAM.21",
+            (_, f) => ReviewedManagedPolicies.Any(p => f.Problem.EndsWith(":iam::aws:policy/" + p, StringComparison.Ordinal)),
+            "AWS managed policies the CDK design and AWS Batch prescribe: AmazonSageMakerFullAccess for the notebook role "
+            + "(notebooks drive SageMaker), the ECS instance role and spot fleet tagging role for Batch hosts; AWS maintains them"),
+        new("CKV_AWS_51",
+            (_, _) => true,
+            "jobs run the image tag named in jobImageTag (by default latest), which a push must be able to move"),
+        new("CKV_AWS_122",
+            (s, _) => s.Notebook.DirectInternetAccess,
+            "notebookDirectInternetAccess is true (the CDK design's default): the VPC has no NAT gateway, so without it the notebook reaches neither pip nor GitHub"),
+        new("CKV_AWS_307",
+            (s, _) => s.Notebook.RootAccess,
+            "notebookRootAccess is true (the CDK design's default): data scientists install system packages on their notebooks"),
+        new("CKV2_AWS_11",
+            (s, _) => !s.Network.FlowLogs,
+            "vpcFlowLogs is off: ephemeral stacks skip flow logs to save cost; the protected stack turns them on"),
+        new("CKV_AWS_145",
+            (_, _) => true,
+            "buckets use SSE-S3 (AES256) as in the CDK design"),
+        new("CKV_AWS_136",
+            (_, _) => true,
+            "the repository uses AES256 as in the CDK design"),
+        new("CKV_AWS_158",
+            (_, _) => true,
+            "log groups use CloudWatch Logs' own encryption"),
+        new("CKV_AWS_22",
+            (_, _) => true,
+            "the notebook volume uses SageMaker's AWS-managed key"),
+    ];
+}
