@@ -40,8 +40,8 @@ public class SageMakerNotebookTests
     [Fact]
     public void AbsentNotebook_IsExplainedByTheSwitchThatLeftItOut()
     {
-        Assert.StartsWith("none:", NotebookPlan.AbsentName, StringComparison.Ordinal);
-        Assert.Contains(SettingKeys.NotebookEnabled.Name, NotebookPlan.AbsentName, StringComparison.Ordinal);
+        Assert.StartsWith("none:", NotebookPlan.AbsentOutput, StringComparison.Ordinal);
+        Assert.Contains(SettingKeys.NotebookEnabled.Name, NotebookPlan.AbsentOutput, StringComparison.Ordinal);
     }
 
     [Theory]

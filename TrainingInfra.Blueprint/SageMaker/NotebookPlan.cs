@@ -18,11 +18,11 @@ public static class NotebookPlan
     public const string ExamplesRepository = "https://github.com/aws/amazon-sagemaker-examples.git";
 
     /// <summary>
-    /// The value of the NotebookInstanceName output in a stack without a notebook: a sentence that
-    /// names the switch, so that a script reading the output fails with a reason rather than on an
-    /// empty string.
+    /// The value of the notebook's outputs (instance name, role ARN) in a stack without a notebook:
+    /// a sentence that names the switch, so that a script reading the output fails with a reason
+    /// rather than on an empty string.
     /// </summary>
-    public static string AbsentName => $"none: {SettingKeys.NotebookEnabled.Name} is false";
+    public static string AbsentOutput => $"none: {SettingKeys.NotebookEnabled.Name} is false";
 
     /// <summary>
     /// The code repository cloned when the notebook starts, or null for none. Without direct

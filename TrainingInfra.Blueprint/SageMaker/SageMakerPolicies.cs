@@ -17,6 +17,12 @@ public static class SageMakerPolicies
     /// <summary>The AWS managed policy the notebook role keeps from the CDK design.</summary>
     public const string NotebookManagedPolicy = "AmazonSageMakerFullAccess";
 
+    /// <summary>Name of the notebook role's inline policy.</summary>
+    public const string NotebookPolicyName = "notebook-platform-access";
+
+    /// <summary>Name of the training role's inline policy.</summary>
+    public const string TrainingPolicyName = "training-job-access";
+
     /// <summary>The log group SageMaker writes every training job's logs to; its name is fixed by SageMaker.</summary>
     public const string TrainingLogGroup = "/aws/sagemaker/TrainingJobs";
 
@@ -54,6 +60,9 @@ public static class SageMakerPolicies
             .. BucketAccess("Model", resources.ModelBucketArn, write: true),
             PolicyDocument.Allow("PullPushTrainingImages", [.. ImagePull, .. ImagePush], [resources.RepositoryArn]),
             EcrLogin(),
+            // AmazonSageMakerFullAccess lets the role pass any role to SageMaker as well; this
+            // statement is what the notebook needs, and all it keeps if that policy is replaced by
+            // a narrower one.
             PolicyDocument.Allow(
                 "PassTrainingRoleToSageMaker", ["iam:PassRole"], [trainingRoleArn],
                 new JsonObject { ["StringEquals"] = new JsonObject { ["iam:PassedToService"] = ServicePrincipal } }),
