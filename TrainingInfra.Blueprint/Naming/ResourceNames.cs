@@ -28,6 +28,12 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The SageMaker notebook instance.</summary>
     public string Notebook => $"training-notebook-{Suffix}";
 
+    /// <summary>The notebook instance's execution role.</summary>
+    public string NotebookRole => $"training-notebook-role-{Suffix}";
+
+    /// <summary>The role SageMaker training jobs run as.</summary>
+    public string TrainingRole => $"training-job-role-{Suffix}";
+
     /// <summary>The Batch compute environment.</summary>
     public string ComputeEnvironment => $"batch-inference-{Suffix}";
 
@@ -53,6 +59,8 @@ public sealed record ResourceNames(string Suffix)
         new("S3 bucket (model-artifacts-{suffix}-{account})", 63, s => new ResourceNames(s).ModelBucket(LongestAccountId)),
         new("ECR repository", 256, s => new ResourceNames(s).Repository),
         new("SageMaker notebook instance", 63, s => new ResourceNames(s).Notebook),
+        new("IAM role (notebook)", 64, s => new ResourceNames(s).NotebookRole),
+        new("IAM role (training jobs)", 64, s => new ResourceNames(s).TrainingRole),
         new("Batch compute environment", 128, s => new ResourceNames(s).ComputeEnvironment),
         new("Batch job queue", 128, s => new ResourceNames(s).JobQueue),
         new("Batch job definition", 128, s => new ResourceNames(s).JobDefinition),

@@ -40,6 +40,10 @@ internal sealed class CloudMocks
                     .Add("accountId", AccountId).Add("arn", $"arn:aws:iam::{AccountId}:user/test").Add("userId", "test").Add("id", AccountId),
                 _ => throw new InvalidOperationException($"unexpected invoke {args.Token}"),
             });
+        // A strict mock intercepts IMocks' default method too: every component's RegisterOutputs
+        // reaches it, and without a setup it fails the whole run.
+        Mock.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>()))
+            .Returns(Task.CompletedTask);
     }
 
     public Mock<IMocks> Mock { get; } = new(MockBehavior.Strict);

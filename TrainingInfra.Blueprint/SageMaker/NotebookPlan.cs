@@ -1,0 +1,52 @@
+using TrainingInfra.Blueprint.Config;
+
+namespace TrainingInfra.Blueprint.SageMaker;
+
+/// <summary>How the notebook instance is set up, beyond what its settings say directly.</summary>
+public static class NotebookPlan
+{
+    /// <summary>
+    /// The notebook platform. Amazon Linux 2 platforms can no longer be created, and leaving the
+    /// field out would let SageMaker pick one.
+    /// </summary>
+    public const string PlatformIdentifier = "notebook-al2023-v1";
+
+    /// <summary>IMDSv2 only: instance credentials cannot be read through a forged plain GET.</summary>
+    public const string MinimumMetadataServiceVersion = "2";
+
+    /// <summary>The CDK design's default code repository.</summary>
+    public const string ExamplesRepository = "https://github.com/aws/amazon-sagemaker-examples.git";
+
+    /// <summary>
+    /// The value of the notebook's outputs (instance name, role ARN) in a stack without a notebook:
+    /// a sentence that names the switch, so that a script reading the output fails with a reason
+    /// rather than on an empty string.
+    /// </summary>
+    public static string AbsentOutput => $"none: {SettingKeys.NotebookEnabled.Name} is false";
+
+    /// <summary>
+    /// The code repository cloned when the notebook starts, or null for none. Without direct
+    /// internet access the notebook reaches only the VPC, which has no NAT gateway, so a clone
+    /// from GitHub would fail and with it the notebook's start.
+    /// </summary>
+    public static string? DefaultCodeRepository(NotebookSettings notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        return notebook.DirectInternetAccess ? ExamplesRepository : null;
+    }
+
+    /// <summary>SageMaker's spelling of a notebook switch.</summary>
+    public static string EnabledOrDisabled(bool on) => on ? "Enabled" : "Disabled";
+
+    /// <summary>
+    /// The subnet the notebook goes into: the first public one, as in the CDK design, because only
+    /// there does direct internet access work without a NAT gateway.
+    /// </summary>
+    public static string Subnet(IReadOnlyList<string> publicSubnetIds)
+    {
+        ArgumentNullException.ThrowIfNull(publicSubnetIds);
+        return publicSubnetIds.Count > 0
+            ? publicSubnetIds[0]
+            : throw new ArgumentException("the VPC has no public subnet to place the notebook in", nameof(publicSubnetIds));
+    }
+}

@@ -1,0 +1,18 @@
+namespace TrainingInfra.Blueprint.SageMaker;
+
+/// <summary>
+/// The security group of the notebook and the training jobs: every outbound connection, and inbound
+/// only from members of the group itself (the instances of a distributed training job talk to one
+/// another).
+/// </summary>
+public static class SageMakerSecurityGroup
+{
+    /// <summary>EC2's protocol value for every protocol and port.</summary>
+    public const string AllTraffic = "-1";
+
+    /// <summary>Every IPv4 destination.</summary>
+    public const string AnyIpv4 = "0.0.0.0/0";
+
+    /// <summary>The group's description (EC2 cannot change it without replacing the group).</summary>
+    public static string Description(string suffix) => $"SageMaker notebook and training jobs of training-infra {suffix}";
+}

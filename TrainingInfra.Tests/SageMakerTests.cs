@@ -1,0 +1,225 @@
+using System.Text.Json;
+using Pulumi.Testing;
+using TrainingInfra.Tests.Support;
+
+namespace TrainingInfra.Tests;
+
+public class SageMakerTests
+{
+    private const string Notebook = "aws:sagemaker/notebookInstance:NotebookInstance";
+    private const string Role = "aws:iam/role:Role";
+    private const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
+    private const string SecurityGroup = "aws:ec2/securityGroup:SecurityGroup";
+    private const string IngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    private const string EgressRule = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+
+    public static TheoryData<string> Stacks() => new("dev", "pr", "prod");
+
+    /// <summary>The ARN the mocked IAM gives a registered role.</summary>
+    private static string ArnOf(MockResourceArgs role) => $"arn:aws:iam::{CloudMocks.AccountId}:role/{role.Text("name")}";
+
+    private static MockResourceArgs NotebookRole(StackRun run) => run.Named(Role, "notebook-role");
+
+    private static MockResourceArgs TrainingRole(StackRun run) => run.Named(Role, "training-role");
+
+    private static string SageMakerGroupId(StackRun run) => $"{run.Named(SecurityGroup, "sagemaker").Name}_id";
+
+    private static JsonElement[] Statements(MockResourceArgs resource, string input) =>
+        resource.Json(input).GetProperty("Statement").EnumerateArray().ToArray();
+
+    private static string[] Strings(JsonElement statement, string member) =>
+        statement.GetProperty(member).EnumerateArray().Select(e => e.GetString()!).ToArray();
+
+    private static JsonElement InlinePolicyOf(StackRun run, MockResourceArgs role) =>
+        Assert.Single(run.OfType(RolePolicy), p => p.Text("role") == role.Text("name")).Json("policy");
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task Notebook_SitsInTheFirstPublicSubnet_WithTheSageMakerGroupAndTheNotebookRole(string stack)
+    {
+        var run = await StackRun.OfStackFile(stack);
+        var notebook = Assert.Single(run.OfType(Notebook));
+
+        Assert.Equal(CloudMocks.PublicSubnets[0], notebook.Text("subnetId"));
+        Assert.Equal([SageMakerGroupId(run)], notebook.Strings("securityGroups"));
+        Assert.Equal(ArnOf(NotebookRole(run)), notebook.Text("roleArn"));
+        Assert.NotEqual(ArnOf(TrainingRole(run)), notebook.Text("roleArn"));
+    }
+
+    [Fact]
+    public async Task Notebook_IsTheCdkDesignsInstance_OnAl2023_WithImdsV2Only()
+    {
+        var notebook = Assert.Single((await StackRun.OfStackFile("dev")).OfType(Notebook));
+
+        Assert.Equal("training-notebook-dev", notebook.Text("name"));
+        Assert.Equal("ml.t3.medium", notebook.Text("instanceType"));
+        Assert.Equal("https://github.com/aws/amazon-sagemaker-examples.git", notebook.Text("defaultCodeRepository"));
+        Assert.Equal("notebook-al2023-v1", notebook.Text("platformIdentifier"));
+        Assert.Equal("2", notebook.Map("instanceMetadataServiceConfiguration")["minimumInstanceMetadataServiceVersion"]);
+        Assert.Equal(("Enabled", "Enabled", 5.0), (notebook.Text("directInternetAccess"), notebook.Text("rootAccess"), notebook.Number("volumeSize")));
+    }
+
+    [Fact]
+    public async Task Notebook_TakesItsShapeFromConfig()
+    {
+        var run = await StackRun.OfStackFile("dev",
+            ("notebookInstanceType", "ml.m5.xlarge"), ("notebookVolumeSizeGb", "50"), ("notebookRootAccess", "false"));
+        var notebook = Assert.Single(run.OfType(Notebook));
+
+        Assert.Equal(("ml.m5.xlarge", 50.0, "Disabled"), (notebook.Text("instanceType"), notebook.Number("volumeSize"), notebook.Text("rootAccess")));
+    }
+
+    [Fact]
+    public async Task Notebook_WithoutDirectInternetAccess_ClonesNoRepository_ForTheVpcHasNoNat()
+    {
+        var notebook = Assert.Single((await StackRun.OfStackFile("dev", ("notebookDirectInternetAccess", "false"))).OfType(Notebook));
+
+        Assert.Equal("Disabled", notebook.Text("directInternetAccess"));
+        Assert.Null(notebook.Get("defaultCodeRepository"));
+    }
+
+    [Fact]
+    public async Task SwitchedOffNotebook_LeavesOutTheInstanceAndItsRole_AndTheOutputsSaySo()
+    {
+        var run = await StackRun.OfStackFile("dev", ("notebookEnabled", "false"));
+
+        Assert.Empty(run.OfType(Notebook));
+        Assert.DoesNotContain(run.OfType(Role), r => r.Name == "notebook-role");
+        Assert.Empty(run.OfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"));
+        var name = await StackRun.Value(run.Stack.NotebookInstanceName);
+        Assert.StartsWith("none:", name, StringComparison.Ordinal);
+        Assert.Contains("notebookEnabled", name, StringComparison.Ordinal);
+        Assert.StartsWith("none:", await StackRun.Value(run.Stack.NotebookRoleArn), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SwitchedOffNotebook_KeepsTrainingReady()
+    {
+        var run = await StackRun.OfStackFile("dev", ("notebookEnabled", "false"));
+
+        Assert.Equal(ArnOf(TrainingRole(run)), await StackRun.Value(run.Stack.TrainingRoleArn));
+        var config = JsonDocument.Parse(await StackRun.Value(run.Stack.TrainingJobConfig)).RootElement;
+        Assert.Equal(ArnOf(TrainingRole(run)), config.GetProperty("RoleArn").GetString());
+    }
+
+    [Theory]
+    [InlineData("notebook-role")]
+    [InlineData("training-role")]
+    public async Task Role_TrustsOnlySageMaker(string role)
+    {
+        var registered = (await StackRun.OfStackFile("dev")).Named(Role, role);
+
+        var statement = Assert.Single(Statements(registered, "assumeRolePolicy"));
+        Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
+        Assert.Equal("sts:AssumeRole", statement.GetProperty("Action").GetString());
+        var principal = Assert.Single(statement.GetProperty("Principal").EnumerateObject());
+        Assert.Equal(("Service", "sagemaker.amazonaws.com"), (principal.Name, principal.Value.GetString()));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task Roles_AreNamedAfterTheSuffix(string stack)
+    {
+        var run = await StackRun.OfStackFile(stack);
+
+        Assert.EndsWith($"-{stack}", NotebookRole(run).Text("name"), StringComparison.Ordinal);
+        Assert.EndsWith($"-{stack}", TrainingRole(run).Text("name"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotebookRole_HasAmazonSageMakerFullAccess_AsInTheCdkDesign()
+    {
+        var run = await StackRun.OfStackFile("dev");
+
+        var attachment = Assert.Single(run.OfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"));
+        Assert.Equal(NotebookRole(run).Text("name"), attachment.Text("role"));
+        Assert.Equal("arn:aws:iam::aws:policy/AmazonSageMakerFullAccess", attachment.Text("policyArn"));
+    }
+
+    [Fact]
+    public async Task NotebookRole_MayPassOnlyTheTrainingRole_AndOnlyToSageMaker()
+    {
+        var run = await StackRun.OfStackFile("dev");
+
+        var passRole = Assert.Single(InlinePolicyOf(run, NotebookRole(run)).GetProperty("Statement").EnumerateArray(),
+            s => Strings(s, "Action").Contains("iam:PassRole"));
+        Assert.Equal([ArnOf(TrainingRole(run))], Strings(passRole, "Resource"));
+        Assert.Equal("sagemaker.amazonaws.com", passRole.GetProperty("Condition").GetProperty("StringEquals").GetProperty("iam:PassedToService").GetString());
+    }
+
+    [Fact]
+    public async Task TrainingRole_ReachesOnlyThisStacksBucketsRepositoryAndLogGroup()
+    {
+        var run = await StackRun.OfStackFile("dev");
+        var dataset = $"arn:aws:s3:::training-datasets-dev-{CloudMocks.AccountId}";
+        var model = $"arn:aws:s3:::model-artifacts-dev-{CloudMocks.AccountId}";
+        var repository = $"arn:aws:ecr:{CloudMocks.Region}:{CloudMocks.AccountId}:repository/training-containers-dev";
+        var logGroup = $"arn:aws:logs:{CloudMocks.Region}:{CloudMocks.AccountId}:log-group:/aws/sagemaker/TrainingJobs";
+        string[] allowed = [dataset, dataset + "/*", model, model + "/*", repository, logGroup, logGroup + ":log-stream:*", "*"];
+
+        var statements = InlinePolicyOf(run, TrainingRole(run)).GetProperty("Statement").EnumerateArray().ToList();
+
+        Assert.All(statements.SelectMany(s => Strings(s, "Resource")), r => Assert.Contains(r, allowed));
+        Assert.Contains(statements, s => Strings(s, "Action").Contains("s3:PutObject") && Strings(s, "Resource").Contains(model + "/*"));
+        Assert.Contains(statements, s => Strings(s, "Action").Contains("ecr:BatchGetImage") && Strings(s, "Resource").Contains(repository));
+        Assert.Contains(statements, s => Strings(s, "Action").Contains("logs:PutLogEvents") && Strings(s, "Resource").Contains(logGroup + ":log-stream:*"));
+        Assert.DoesNotContain(statements.SelectMany(s => Strings(s, "Action")), a => a.StartsWith("sagemaker:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SecurityGroup_AdmitsOnlyItsOwnMembers_AndLetsEverythingOut()
+    {
+        var run = await StackRun.OfStackFile("dev");
+        var group = run.Named(SecurityGroup, "sagemaker");
+        var groupId = SageMakerGroupId(run);
+
+        Assert.Equal("vpc-training", group.Text("vpcId"));
+        Assert.False(group.Inputs.ContainsKey("ingress"));
+        var ingress = Assert.Single(run.OfType(IngressRule), r => r.Text("securityGroupId") == groupId);
+        Assert.Equal((groupId, "-1"), (ingress.Text("referencedSecurityGroupId"), ingress.Text("ipProtocol")));
+        Assert.Null(ingress.Get("cidrIpv4"));
+        var egress = Assert.Single(run.OfType(EgressRule), r => r.Text("securityGroupId") == groupId);
+        Assert.Equal(("0.0.0.0/0", "-1"), (egress.Text("cidrIpv4"), egress.Text("ipProtocol")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task TrainingJobConfig_RunsAsTheTrainingRole_InTheIsolatedSubnets_WithTheSageMakerGroup(string stack)
+    {
+        var run = await StackRun.OfStackFile(stack);
+        var config = JsonDocument.Parse(await StackRun.Value(run.Stack.TrainingJobConfig)).RootElement;
+
+        Assert.Equal(await StackRun.Value(run.Stack.TrainingRoleArn), config.GetProperty("RoleArn").GetString());
+        Assert.Equal(ArnOf(TrainingRole(run)), config.GetProperty("RoleArn").GetString());
+        var vpc = config.GetProperty("VpcConfig");
+        Assert.Equal(CloudMocks.IsolatedSubnets, Strings(vpc, "Subnets"));
+        Assert.Equal([await StackRun.Value(run.Stack.SageMakerSecurityGroupId)], Strings(vpc, "SecurityGroupIds"));
+        Assert.Equal([SageMakerGroupId(run)], Strings(vpc, "SecurityGroupIds"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task TrainingJobConfig_KeepsOutputAndCheckpointsInThisStacksModelBucket(string stack)
+    {
+        var run = await StackRun.OfStackFile(stack);
+        var config = JsonDocument.Parse(await StackRun.Value(run.Stack.TrainingJobConfig)).RootElement;
+        var bucket = await StackRun.Value(run.Stack.ModelBucketName);
+
+        Assert.True(config.GetProperty("EnableManagedSpotTraining").GetBoolean());
+        Assert.StartsWith($"s3://{bucket}/", config.GetProperty("OutputDataConfig").GetProperty("S3OutputPath").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"s3://{bucket}/", config.GetProperty("CheckpointConfig").GetProperty("S3Uri").GetString(), StringComparison.Ordinal);
+        var stopping = config.GetProperty("StoppingCondition");
+        Assert.Equal((86400, 172800), (stopping.GetProperty("MaxRuntimeInSeconds").GetInt32(), stopping.GetProperty("MaxWaitTimeInSeconds").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Outputs_NameTheNotebookAndItsRole()
+    {
+        var run = await StackRun.OfStackFile("dev");
+
+        Assert.Equal(Assert.Single(run.OfType(Notebook)).Text("name"), await StackRun.Value(run.Stack.NotebookInstanceName));
+        Assert.Equal(ArnOf(NotebookRole(run)), await StackRun.Value(run.Stack.NotebookRoleArn));
+    }
+}

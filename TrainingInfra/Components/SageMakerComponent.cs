@@ -1,0 +1,187 @@
+using System.Collections.Immutable;
+using Pulumi;
+using Pulumi.Aws;
+using Pulumi.Aws.Iam;
+using Pulumi.Aws.Sagemaker;
+using Pulumi.Aws.Sagemaker.Inputs;
+using Pulumi.Aws.Vpc;
+using TrainingInfra.Blueprint.SageMaker;
+using Ec2 = Pulumi.Aws.Ec2;
+
+namespace TrainingInfra.Components;
+
+/// <summary>
+/// SageMaker's part of the platform: the security group of the notebook and the training jobs, the
+/// training jobs' role, the notebook with its role (unless switched off), and the training-job
+/// configuration that users merge into their CreateTrainingJob requests.
+/// </summary>
+public sealed class SageMakerComponent : ComponentResource
+{
+    /// <summary>Creates the SageMaker resources.</summary>
+    public SageMakerComponent(string name, SageMakerComponentArgs args, ComponentResourceOptions? options = null)
+        : base("training-infra:components:SageMaker", name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var settings = args.Settings;
+        var tags = settings.Tags;
+        var names = settings.Names;
+
+        // Asked here rather than taken from the stack, so that the component's contract stays what
+        // the stack already passes; the answer is the deploying account, as for the stack.
+        var accountId = GetCallerIdentity.Invoke(null, new InvokeOptions { Parent = this }).Apply(identity => identity.AccountId);
+        var platform = Output.Tuple(args.DatasetBucketArn, args.ModelBucketArn, args.RepositoryArn)
+            .Apply(arns => new SageMakerResources(arns.Item1, arns.Item2, arns.Item3));
+
+        var securityGroup = CreateSecurityGroup(args, settings.EnvironmentSuffix, tags);
+
+        var trainingRole = new Role("training-role", new RoleArgs
+        {
+            Name = names.TrainingRole,
+            Description = "Run as by the platform's SageMaker training jobs",
+            AssumeRolePolicy = SageMakerPolicies.Trust(),
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = this });
+
+        _ = new RolePolicy("training-role-access", new RolePolicyArgs
+        {
+            Role = trainingRole.Name,
+            Name = SageMakerPolicies.TrainingPolicyName,
+            Policy = Output.Tuple(platform, accountId).Apply(t => SageMakerPolicies.Training(t.Item1, settings.Region, t.Item2)),
+        }, new CustomResourceOptions { Parent = trainingRole });
+
+        if (settings.Notebook.Enabled)
+        {
+            var (notebookName, notebookRoleArn) = CreateNotebook(args, platform, trainingRole, securityGroup);
+            NotebookInstanceName = notebookName;
+            NotebookRoleArn = notebookRoleArn;
+        }
+        else
+        {
+            // An unused role holding AmazonSageMakerFullAccess would only be something more to
+            // misuse, so it goes with the notebook.
+            NotebookInstanceName = Output.Create(NotebookPlan.AbsentOutput);
+            NotebookRoleArn = Output.Create(NotebookPlan.AbsentOutput);
+        }
+
+        TrainingRoleArn = trainingRole.Arn;
+        SecurityGroupId = securityGroup.Id;
+        TrainingJobConfig = Output.Tuple(trainingRole.Arn, securityGroup.Id, args.IsolatedSubnetIds, args.ModelBucketName)
+            .Apply(t => new TrainingJobRequest(settings.Training, t.Item1, t.Item2, t.Item3, t.Item4).ToJson());
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["notebookInstanceName"] = NotebookInstanceName,
+            ["notebookRoleArn"] = NotebookRoleArn,
+            ["trainingRoleArn"] = TrainingRoleArn,
+            ["securityGroupId"] = SecurityGroupId,
+            ["trainingJobConfig"] = TrainingJobConfig,
+        });
+    }
+
+    /// <summary>The notebook instance's name, or a sentence saying that the stack has none.</summary>
+    public Output<string> NotebookInstanceName { get; }
+
+    /// <summary>The notebook's execution role, or a sentence saying that the stack has no notebook.</summary>
+    public Output<string> NotebookRoleArn { get; }
+
+    /// <summary>The role training jobs run as.</summary>
+    public Output<string> TrainingRoleArn { get; }
+
+    /// <summary>The security group of the notebook and the training jobs.</summary>
+    public Output<string> SecurityGroupId { get; }
+
+    /// <summary>A CreateTrainingJob request fragment (JSON) for managed spot training in this stack.</summary>
+    public Output<string> TrainingJobConfig { get; }
+
+    private Ec2.SecurityGroup CreateSecurityGroup(SageMakerComponentArgs args, string suffix, ImmutableDictionary<string, string> tags)
+    {
+        var securityGroup = new Ec2.SecurityGroup("sagemaker", new Ec2.SecurityGroupArgs
+        {
+            VpcId = args.VpcId,
+            Description = SageMakerSecurityGroup.Description(suffix),
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = this });
+
+        // Without a NAT gateway "everywhere" means the VPC endpoints from the isolated subnets and
+        // the internet gateway from the public ones.
+        _ = new SecurityGroupEgressRule("sagemaker-all-outbound", new SecurityGroupEgressRuleArgs
+        {
+            SecurityGroupId = securityGroup.Id,
+            IpProtocol = SageMakerSecurityGroup.AllTraffic,
+            CidrIpv4 = SageMakerSecurityGroup.AnyIpv4,
+            Description = "Everything outbound",
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = securityGroup });
+
+        _ = new SecurityGroupIngressRule("sagemaker-from-itself", new SecurityGroupIngressRuleArgs
+        {
+            SecurityGroupId = securityGroup.Id,
+            IpProtocol = SageMakerSecurityGroup.AllTraffic,
+            ReferencedSecurityGroupId = securityGroup.Id,
+            Description = "Members of this group only: the instances of one distributed training job",
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = securityGroup });
+
+        return securityGroup;
+    }
+
+    private (Output<string> Name, Output<string> RoleArn) CreateNotebook(
+        SageMakerComponentArgs args, Output<SageMakerResources> platform, Role trainingRole, Ec2.SecurityGroup securityGroup)
+    {
+        var settings = args.Settings;
+        var notebook = settings.Notebook;
+
+        var role = new Role("notebook-role", new RoleArgs
+        {
+            Name = settings.Names.NotebookRole,
+            Description = "Execution role of the platform's SageMaker notebook",
+            AssumeRolePolicy = SageMakerPolicies.Trust(),
+            Tags = settings.Tags,
+        }, new CustomResourceOptions { Parent = this });
+
+        var managed = new RolePolicyAttachment("notebook-role-sagemaker-full-access", new RolePolicyAttachmentArgs
+        {
+            Role = role.Name,
+            PolicyArn = settings.Region.ManagedPolicyArn(SageMakerPolicies.NotebookManagedPolicy),
+        }, new CustomResourceOptions { Parent = role });
+
+        var access = new RolePolicy("notebook-role-access", new RolePolicyArgs
+        {
+            Role = role.Name,
+            Name = SageMakerPolicies.NotebookPolicyName,
+            Policy = Output.Tuple(platform, trainingRole.Arn).Apply(t => SageMakerPolicies.Notebook(t.Item1, t.Item2)),
+        }, new CustomResourceOptions { Parent = role });
+
+        var instanceArgs = new NotebookInstanceArgs
+        {
+            Name = settings.Names.Notebook,
+            InstanceType = notebook.InstanceType,
+            PlatformIdentifier = NotebookPlan.PlatformIdentifier,
+            RoleArn = role.Arn,
+            SubnetId = args.PublicSubnetIds.Apply(ids => NotebookPlan.Subnet(ids)),
+            SecurityGroups = { securityGroup.Id },
+            DirectInternetAccess = NotebookPlan.EnabledOrDisabled(notebook.DirectInternetAccess),
+            RootAccess = NotebookPlan.EnabledOrDisabled(notebook.RootAccess),
+            VolumeSize = notebook.VolumeSizeGb,
+            InstanceMetadataServiceConfiguration = new NotebookInstanceInstanceMetadataServiceConfigurationArgs
+            {
+                MinimumInstanceMetadataServiceVersion = NotebookPlan.MinimumMetadataServiceVersion,
+            },
+            Tags = settings.Tags,
+        };
+        if (NotebookPlan.DefaultCodeRepository(notebook) is { } repository)
+        {
+            instanceArgs.DefaultCodeRepository = repository;
+        }
+
+        // SageMaker creates the notebook's network interface and starts it with the role's
+        // permissions, so the role's policies are in place first.
+        var instance = new NotebookInstance("notebook", instanceArgs, new CustomResourceOptions
+        {
+            Parent = this,
+            DependsOn = { managed, access },
+        });
+
+        return (instance.Name, role.Arn);
+    }
+}
