@@ -30,6 +30,7 @@ public sealed class TrainingStack : Stack
         var sageMaker = new SageMakerComponent("sagemaker", new SageMakerComponentArgs
         {
             Settings = settings,
+            AccountId = accountId,
             VpcId = network.VpcId,
             PublicSubnetIds = network.PublicSubnetIds,
             IsolatedSubnetIds = network.IsolatedSubnetIds,

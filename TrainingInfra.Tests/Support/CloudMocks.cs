@@ -31,8 +31,6 @@ internal sealed class CloudMocks
 
                 return ($"{args.Name}_id", (object)State(args));
             });
-        Mock.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>()))
-            .Returns(Task.CompletedTask);
         Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>()))
             .ReturnsAsync((MockCallArgs args) => args.Token switch
             {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Pulumi;
-using Pulumi.Aws;
 using Pulumi.Aws.Iam;
 using Pulumi.Aws.Sagemaker;
 using Pulumi.Aws.Sagemaker.Inputs;
@@ -26,9 +25,7 @@ public sealed class SageMakerComponent : ComponentResource
         var tags = settings.Tags;
         var names = settings.Names;
 
-        // Asked here rather than taken from the stack, so that the component's contract stays what
-        // the stack already passes; the answer is the deploying account, as for the stack.
-        var accountId = GetCallerIdentity.Invoke(null, new InvokeOptions { Parent = this }).Apply(identity => identity.AccountId);
+        var accountId = args.AccountId;
         var platform = Output.Tuple(args.DatasetBucketArn, args.ModelBucketArn, args.RepositoryArn)
             .Apply(arns => new SageMakerResources(arns.Item1, arns.Item2, arns.Item3));
 

@@ -10,6 +10,9 @@ public sealed class SageMakerComponentArgs
     /// <summary>The validated settings of the stack.</summary>
     public required PlatformSettings Settings { get; init; }
 
+    /// <summary>The AWS account the stack deploys to (training-log ARNs name it).</summary>
+    public required Output<string> AccountId { get; init; }
+
     /// <summary>The VPC the notebook and training jobs run in.</summary>
     public required Output<string> VpcId { get; init; }
 
