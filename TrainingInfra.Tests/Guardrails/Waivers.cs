@@ -19,6 +19,10 @@ internal static class Waivers
         ["ec2:DescribeDhcpOptions"] = "Describe* actions support no resource-level permissions",
         ["ec2:DescribeSubnets"] = "Describe* actions support no resource-level permissions",
         ["ec2:DescribeSecurityGroups"] = "Describe* actions support no resource-level permissions",
+        ["ec2:CreateNetworkInterface"] = "a VPC-mode training job's network interface does not exist before SageMaker creates it, so it has no ARN to name",
+        ["ec2:CreateNetworkInterfacePermission"] = "as CreateNetworkInterface: the interface SageMaker attaches is created for the job",
+        ["ec2:DeleteNetworkInterface"] = "as CreateNetworkInterface: SageMaker removes the job's interface when the job ends",
+        ["ec2:DeleteNetworkInterfacePermission"] = "as CreateNetworkInterface: the permission belongs to the job's interface",
     };
 
     private static readonly string[] ReviewedManagedPolicies =
