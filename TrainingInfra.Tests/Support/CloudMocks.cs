@@ -38,6 +38,10 @@ internal sealed class CloudMocks
                     .Add("accountId", AccountId).Add("arn", $"arn:aws:iam::{AccountId}:user/test").Add("userId", "test").Add("id", AccountId),
                 _ => throw new InvalidOperationException($"unexpected invoke {args.Token}"),
             });
+        // A strict mock also intercepts this default interface method, which every component's and
+        // the stack's RegisterOutputs reaches.
+        Mock.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>()))
+            .Returns(Task.CompletedTask);
     }
 
     public Mock<IMocks> Mock { get; } = new(MockBehavior.Strict);
