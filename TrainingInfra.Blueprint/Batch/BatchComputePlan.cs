@@ -31,6 +31,15 @@ public sealed record BatchComputePlan(bool NeedsSpotFleetRole, bool UpdatesInPla
     /// <summary>State of the compute environment and of the queue: accepting and scheduling jobs.</summary>
     public const string Enabled = "ENABLED";
 
+    /// <summary>Priority of the job queue, as in the CDK design (it matters only beside other queues).</summary>
+    public const int QueuePriority = 1;
+
+    /// <summary>
+    /// An infrastructure update lets running jobs finish, up to <see cref="UpdateJobTimeoutMinutes"/>,
+    /// instead of killing them as soon as it starts.
+    /// </summary>
+    public const bool TerminateJobsOnUpdate = false;
+
     /// <summary>The longest job timeout an update policy accepts, in minutes.</summary>
     public const int MaxUpdateJobTimeoutMinutes = 360;
 
