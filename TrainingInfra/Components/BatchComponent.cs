@@ -5,6 +5,7 @@ using Pulumi.Aws.Batch.Inputs;
 using Pulumi.Aws.Iam;
 using Pulumi.Aws.Vpc;
 using TrainingInfra.Blueprint.Batch;
+using TrainingInfra.Blueprint.Config;
 using Ec2 = Pulumi.Aws.Ec2;
 
 namespace TrainingInfra.Components;
@@ -198,7 +199,7 @@ public sealed class BatchComponent : ComponentResource
     /// <summary>The inference job definition, with its revision.</summary>
     public Output<string> JobDefinitionArn { get; }
 
-    private (Role Role, RolePolicyAttachment Policy) CreateSpotFleetRole(Blueprint.Config.PlatformSettings settings)
+    private (Role Role, RolePolicyAttachment Policy) CreateSpotFleetRole(PlatformSettings settings)
     {
         var role = new Role("batch-spot-fleet-role", new RoleArgs
         {
