@@ -18,6 +18,12 @@ public static class AlertPolicies
     /// <summary>CloudWatch, which publishes the alarms' notifications.</summary>
     public const string CloudWatchPrincipal = "cloudwatch.amazonaws.com";
 
+    /// <summary>
+    /// Days a deleted topic key can still be recovered: the longest KMS allows, as every message
+    /// still encrypted under it (in the topic's delivery retries) is unreadable once it is gone.
+    /// </summary>
+    public const int KeyDeletionWindowDays = 30;
+
     /// <summary>What SNS needs from the key to encrypt a message a service publishes.</summary>
     public static IReadOnlyList<string> PublisherKeyActions { get; } = ["kms:GenerateDataKey*", "kms:Decrypt"];
 

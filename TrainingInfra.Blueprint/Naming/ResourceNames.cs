@@ -49,6 +49,9 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The SNS topic that failure alerts go to.</summary>
     public string AlertTopic => $"training-alerts-{Suffix}";
 
+    /// <summary>The alert topic's display name, the sender name of its e-mails.</summary>
+    public string AlertTopicDisplayName => $"Training alerts {Suffix}";
+
     /// <summary>The alias of the KMS key that encrypts the alert topic.</summary>
     public string AlertKeyAlias => $"alias/training-alerts-{Suffix}";
 
@@ -82,6 +85,7 @@ public sealed record ResourceNames(string Suffix)
         new("EventBridge rule (training-job-failed-{suffix})", 64, s => new ResourceNames(s).TrainingJobFailedRule),
         new("EventBridge rule (batch-job-failed-{suffix})", 64, s => new ResourceNames(s).BatchJobFailedRule),
         new("SNS topic", 256, s => new ResourceNames(s).AlertTopic),
+        new("SNS topic display name", 100, s => new ResourceNames(s).AlertTopicDisplayName),
         new("KMS alias", 256, s => new ResourceNames(s).AlertKeyAlias),
         new("CloudWatch alarm (training-job-failures-{suffix})", 255, s => new ResourceNames(s).TrainingJobFailuresAlarm),
         new("CloudWatch alarm (batch-job-failures-{suffix})", 255, s => new ResourceNames(s).BatchJobFailuresAlarm),
