@@ -49,6 +49,33 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The CloudWatch dashboard.</summary>
     public string Dashboard => $"sagemaker-training-{Suffix}";
 
+    /// <summary>The EventBridge rule that catches this stack's failed SageMaker training jobs.</summary>
+    public string TrainingJobFailedRule => $"training-job-failed-{Suffix}";
+
+    /// <summary>The EventBridge rule that catches failed jobs on this stack's Batch queue.</summary>
+    public string BatchJobFailedRule => $"batch-job-failed-{Suffix}";
+
+    /// <summary>The SNS topic that failure alerts go to.</summary>
+    public string AlertTopic => $"training-alerts-{Suffix}";
+
+    /// <summary>The alert topic's display name, the sender name of its e-mails.</summary>
+    public string AlertTopicDisplayName => $"Training alerts {Suffix}";
+
+    /// <summary>The alias of the KMS key that encrypts the alert topic.</summary>
+    public string AlertKeyAlias => $"alias/training-alerts-{Suffix}";
+
+    /// <summary>The alarm that fires when the training-job failure rule matched an event.</summary>
+    public string TrainingJobFailuresAlarm => $"training-job-failures-{Suffix}";
+
+    /// <summary>The alarm that fires when the Batch-job failure rule matched an event.</summary>
+    public string BatchJobFailuresAlarm => $"batch-job-failures-{Suffix}";
+
+    /// <summary>The alarm that fires when a training-job failure alert could not be delivered to the topic.</summary>
+    public string TrainingJobAlertsUndeliveredAlarm => $"training-job-alerts-undelivered-{Suffix}";
+
+    /// <summary>The alarm that fires when a Batch-job failure alert could not be delivered to the topic.</summary>
+    public string BatchJobAlertsUndeliveredAlarm => $"batch-job-alerts-undelivered-{Suffix}";
+
     /// <summary>
     /// Every name with its AWS length limit. The suffix may be no longer than the tightest of them
     /// allows, which the settings check enforces.
@@ -67,6 +94,15 @@ public sealed record ResourceNames(string Suffix)
         new("CloudWatch log group", 512, s => new ResourceNames(s).LogGroup),
         new("CloudWatch log group (flow logs)", 512, s => new ResourceNames(s).FlowLogGroup),
         new("CloudWatch dashboard", 255, s => new ResourceNames(s).Dashboard),
+        new("EventBridge rule (training-job-failed-{suffix})", 64, s => new ResourceNames(s).TrainingJobFailedRule),
+        new("EventBridge rule (batch-job-failed-{suffix})", 64, s => new ResourceNames(s).BatchJobFailedRule),
+        new("SNS topic", 256, s => new ResourceNames(s).AlertTopic),
+        new("SNS topic display name", 100, s => new ResourceNames(s).AlertTopicDisplayName),
+        new("KMS alias", 256, s => new ResourceNames(s).AlertKeyAlias),
+        new("CloudWatch alarm (training-job-failures-{suffix})", 255, s => new ResourceNames(s).TrainingJobFailuresAlarm),
+        new("CloudWatch alarm (batch-job-failures-{suffix})", 255, s => new ResourceNames(s).BatchJobFailuresAlarm),
+        new("CloudWatch alarm (training-job-alerts-undelivered-{suffix})", 255, s => new ResourceNames(s).TrainingJobAlertsUndeliveredAlarm),
+        new("CloudWatch alarm (batch-job-alerts-undelivered-{suffix})", 255, s => new ResourceNames(s).BatchJobAlertsUndeliveredAlarm),
     ];
 
     /// <summary>The rule that limits the suffix most.</summary>

@@ -112,6 +112,9 @@ internal sealed class CloudMocks
             case "aws:cloudwatch/logGroup:LogGroup":
                 state = state.SetItem("arn", $"arn:aws:logs:{Region}:{AccountId}:log-group:{state.GetValueOrDefault("name") ?? name}");
                 break;
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                state = state.SetItem("arn", $"arn:aws:cloudwatch:{Region}:{AccountId}:alarm:{state.GetValueOrDefault("name") ?? name}");
+                break;
             case "aws:cloudwatch/eventRule:EventRule":
                 state = state.SetItem("arn", $"arn:aws:events:{Region}:{AccountId}:rule/{state.GetValueOrDefault("name") ?? name}");
                 break;
