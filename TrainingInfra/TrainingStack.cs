@@ -51,6 +51,7 @@ public sealed class TrainingStack : Stack
         var monitoring = new MonitoringComponent("monitoring", new MonitoringComponentArgs
         {
             Settings = settings,
+            AccountId = accountId,
             TrainingRoleArn = sageMaker.TrainingRoleArn,
             JobQueueArn = batch.JobQueueArn,
         });

@@ -25,7 +25,7 @@ public sealed class MonitoringComponent : ComponentResource
         var settings = args.Settings;
         var names = settings.Names;
         var tags = settings.Tags;
-        var accountId = Pulumi.Aws.GetCallerIdentity.Invoke().Apply(identity => identity.AccountId);
+        var accountId = args.AccountId;
 
         // The Batch job definition's awslogs driver writes here by name and does not create the
         // group, so it exists, with its retention, before any job runs.

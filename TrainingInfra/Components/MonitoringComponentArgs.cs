@@ -9,6 +9,9 @@ public sealed class MonitoringComponentArgs
     /// <summary>The validated settings of the stack.</summary>
     public required PlatformSettings Settings { get; init; }
 
+    /// <summary>The AWS account the stack deploys to (key and topic policies name it).</summary>
+    public required Output<string> AccountId { get; init; }
+
     /// <summary>ARN of the training-job role: failed-training events are matched on it.</summary>
     public required Output<string> TrainingRoleArn { get; init; }
 
