@@ -69,6 +69,9 @@ public class SettingsValidationTests
         { "alertEmails", "[\"oncall\"]", "e-mail address" },
         { "alertEmails", "[\"a@example.com\",\"A@example.com\"]", "twice" },
         { "alertEmails", "oncall@example.com", "list of strings" },
+        { "vpcFlowLogs", "on", "true or false" },
+        { "ecrImmutableTags", "immutable", "true or false" },
+        { "customerManagedKey", "kms", "true or false" },
     };
 
     [Theory]
@@ -84,6 +87,14 @@ public class SettingsValidationTests
         Assert.All(problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Rule)));
         var message = new InvalidConfigurationException(problems).Message;
         Assert.Contains("training-infra:", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryKey_HasAtLeastOneRejectedValueAbove()
+    {
+        var covered = BadInputs().Select(row => (string)row[0]).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(SettingKeys.All, key => Assert.Contains(key.Name, covered));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public class StorageTests
 
         Assert.Equal("Enabled", ConfigOf(run, "aws:s3/bucketVersioning:BucketVersioning", bucket).Map("versioningConfiguration")["status"]);
         var rule = Assert.Single(ConfigOf(run, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", bucket).List("rules")).AsMap();
-        Assert.Equal("AES256", rule["applyServerSideEncryptionByDefault"].AsMap()["sseAlgorithm"]);
+        Assert.Equal(run.Settings.Storage.CustomerManagedKey ? "aws:kms" : "AES256", rule["applyServerSideEncryptionByDefault"].AsMap()["sseAlgorithm"]);
         Assert.Equal("BucketOwnerEnforced", ConfigOf(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", bucket).Map("rule")["objectOwnership"]);
     }
 
@@ -157,5 +157,61 @@ public class StorageTests
             Assert.NotEqual(true, r.Value.Protect);
             Assert.NotEqual(true, r.Value.RetainOnDelete);
         });
+    }
+
+    [Fact]
+    public async Task CustomerManagedKey_EncryptsBothBucketsAndTheRepository_AndRotates()
+    {
+        var run = await StackRun.OfStackFile("dev", ("customerManagedKey", "true"));
+        var key = Assert.Single(run.OfType("aws:kms/key:Key"), k => k.Name == "data-key");
+        var keyArn = $"arn:aws:kms:us-east-1:{CloudMocks.AccountId}:key/data-key-key-id";
+
+        Assert.True(key.Flag("enableKeyRotation"));
+        Assert.All(run.OfType("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"), c =>
+        {
+            var rule = Assert.Single(c.List("rules")).AsMap();
+            Assert.Equal("aws:kms", rule["applyServerSideEncryptionByDefault"].AsMap()["sseAlgorithm"]);
+            Assert.Equal(keyArn, rule["applyServerSideEncryptionByDefault"].AsMap()["kmsMasterKeyId"]);
+            Assert.Equal(true, rule["bucketKeyEnabled"]);
+        });
+        var encryption = Assert.Single(Assert.Single(run.OfType("aws:ecr/repository:Repository")).List("encryptionConfigurations")).AsMap();
+        Assert.Equal(("KMS", keyArn), ((string)encryption["encryptionType"], (string)encryption["kmsKey"]));
+    }
+
+    [Fact]
+    public async Task CustomerManagedKey_IsUsableByTheRolesThatReadAndWriteTheBuckets_AndByLogsForThePlatformsGroups()
+    {
+        var run = await StackRun.OfStackFile("prod");
+        var keyArn = $"arn:aws:kms:us-east-1:{CloudMocks.AccountId}:key/data-key-key-id";
+
+        foreach (var policy in run.OfType("aws:iam/rolePolicy:RolePolicy").Where(p => p.Text("policy")!.Contains("s3:PutObject", StringComparison.Ordinal)))
+        {
+            Assert.Contains(policy.Json("policy").GetProperty("Statement").EnumerateArray(), s =>
+                s.GetProperty("Action").EnumerateArray().Any(a => a.GetString() == "kms:GenerateDataKey")
+                && s.GetProperty("Resource").EnumerateArray().Select(r => r.GetString()).SequenceEqual([keyArn]));
+        }
+
+        Assert.All(run.OfType("aws:cloudwatch/logGroup:LogGroup"), g => Assert.Equal(keyArn, g.Text("kmsKeyId")));
+        Assert.Equal(keyArn, Assert.Single(run.OfType("aws:sagemaker/notebookInstance:NotebookInstance")).Text("kmsKeyId"));
+        var logsStatement = Assert.Single(run.Named("aws:kms/key:Key", "data-key").Json("policy").GetProperty("Statement").EnumerateArray(),
+            s => s.GetProperty("Principal").TryGetProperty("Service", out _));
+        Assert.Equal("logs.us-east-1.amazonaws.com", logsStatement.GetProperty("Principal").GetProperty("Service").GetString());
+        // Losing the key loses every object encrypted with it: it is kept like the data.
+        var options = run.Options[("aws:kms/key:Key", "data-key")];
+        Assert.True(options.Protect == true && options.RetainOnDelete == true);
+    }
+
+    [Fact]
+    public async Task WithoutCustomerManagedKey_NoDataKeyExists()
+    {
+        Assert.DoesNotContain((await StackRun.OfStackFile("dev")).OfType("aws:kms/key:Key"), k => k.Name == "data-key");
+    }
+
+    [Fact]
+    public async Task ImmutableTags_WhenConfigured_MakeTheRepositoryTagsImmutable()
+    {
+        var run = await StackRun.OfStackFile("dev", ("ecrImmutableTags", "true"), ("jobImageTag", "v1.4.2"));
+
+        Assert.Equal("IMMUTABLE", Assert.Single(run.OfType("aws:ecr/repository:Repository")).Text("imageTagMutability"));
     }
 }

@@ -25,8 +25,13 @@ public sealed class TrainingStack : Stack
         var settings = StackSettings.Load();
         var accountId = Pulumi.Aws.GetCallerIdentity.Invoke().Apply(identity => identity.AccountId);
 
-        var network = new NetworkComponent("network", new NetworkComponentArgs { Settings = settings, AccountId = accountId });
         var storage = new StorageComponent("storage", new StorageComponentArgs { Settings = settings, AccountId = accountId });
+        var network = new NetworkComponent("network", new NetworkComponentArgs
+        {
+            Settings = settings,
+            AccountId = accountId,
+            DataKeyArn = storage.DataKeyArn,
+        });
         var sageMaker = new SageMakerComponent("sagemaker", new SageMakerComponentArgs
         {
             Settings = settings,
@@ -38,6 +43,7 @@ public sealed class TrainingStack : Stack
             ModelBucketArn = storage.ModelBucketArn,
             ModelBucketName = storage.ModelBucketName,
             RepositoryArn = storage.RepositoryArn,
+            DataKeyArn = storage.DataKeyArn,
         });
         var batch = new BatchComponent("batch", new BatchComponentArgs
         {
@@ -47,6 +53,7 @@ public sealed class TrainingStack : Stack
             ModelBucketArn = storage.ModelBucketArn,
             RepositoryArn = storage.RepositoryArn,
             RepositoryUrl = storage.RepositoryUrl,
+            DataKeyArn = storage.DataKeyArn,
         });
         var monitoring = new MonitoringComponent("monitoring", new MonitoringComponentArgs
         {
@@ -54,6 +61,7 @@ public sealed class TrainingStack : Stack
             AccountId = accountId,
             TrainingRoleArn = sageMaker.TrainingRoleArn,
             JobQueueArn = batch.JobQueueArn,
+            DataKeyArn = storage.DataKeyArn,
         });
 
         EnvironmentSuffix = Output.Create(settings.EnvironmentSuffix);

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using TrainingInfra.Blueprint.Aws;
+using TrainingInfra.Blueprint.Encryption;
 using TrainingInfra.Blueprint.Policies;
 
 namespace TrainingInfra.Blueprint.Batch;
@@ -49,13 +51,24 @@ public static class BatchPolicies
 
     /// <summary>
     /// The job role's permissions: list the model bucket and read, write and delete its objects,
-    /// nothing else. The bucket is encrypted with S3-managed keys, so no KMS grant is needed.
+    /// nothing else; and, when the bucket is encrypted with the stack's own key, that key for those
+    /// objects (with S3-managed keys no KMS grant is needed).
     /// </summary>
-    public static string JobRole(string modelBucketArn) =>
-        PolicyDocument.Create(
+    public static string JobRole(string modelBucketArn, string? dataKeyArn = null)
+    {
+        List<JsonObject> statements =
+        [
             PolicyDocument.Allow("ListModelBucket", ["s3:ListBucket", "s3:GetBucketLocation"], [modelBucketArn]),
             PolicyDocument.Allow(
                 "ReadWriteModelObjects",
                 ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
-                [modelBucketArn + "/*"]));
+                [modelBucketArn + "/*"]),
+        ];
+        if (dataKeyArn is not null)
+        {
+            statements.Add(DataKeyPolicy.UseForObjects(dataKeyArn));
+        }
+
+        return PolicyDocument.Create([.. statements]);
+    }
 }

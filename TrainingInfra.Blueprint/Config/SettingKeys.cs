@@ -66,6 +66,16 @@ public static class SettingKeys
         "notebookEnabled", SettingType.Boolean, "true",
         "Create the SageMaker notebook instance. It bills by the hour while running; false leaves it out and the NotebookInstanceName output says so.");
 
+    /// <summary>Whether image tags may be moved once pushed.</summary>
+    public static readonly SettingKey EcrImmutableTags = new(
+        "ecrImmutableTags", SettingType.Boolean, "false",
+        "Make the repository's image tags immutable, so that a tag always names the image first pushed under it; jobImageTag must then name a version, not latest.");
+
+    /// <summary>Whether data at rest uses a key the stack owns.</summary>
+    public static readonly SettingKey CustomerManagedKey = new(
+        "customerManagedKey", SettingType.Boolean, "false",
+        "Encrypt both buckets, the image repository, the platform's log groups and the notebook volume with a customer-managed KMS key made for the stack (rotation on). Decide when the stack is created; switching it later replaces the repository, which a protected stack refuses.");
+
     /// <summary>The notebook's instance type.</summary>
     public static readonly SettingKey NotebookInstanceType = new(
         "notebookInstanceType", SettingType.String, "ml.t3.medium",
@@ -161,7 +171,7 @@ public static class SettingKeys
     [
         EnvironmentSuffix, Protected, Tags,
         VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpoints, VpcFlowLogs,
-        ModelArchiveDays, EcrMaxImageCount,
+        ModelArchiveDays, EcrMaxImageCount, EcrImmutableTags, CustomerManagedKey,
         NotebookEnabled, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess,
         TrainingMaxRuntimeSeconds, TrainingMaxWaitSeconds,
         BatchInstanceTypes, BatchAllocationStrategy, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,

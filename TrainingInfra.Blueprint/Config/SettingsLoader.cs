@@ -20,6 +20,9 @@ public static partial class SettingsLoader
     /// <summary>The longest SageMaker training run AWS allows: 28 days.</summary>
     public const int SageMakerMaxRuntimeLimit = 28 * 24 * 3600;
 
+    /// <summary>The tag that, by convention, moves to every new image.</summary>
+    public const string LatestTag = "latest";
+
     /// <summary>Allocation strategies a spot compute environment accepts.</summary>
     public static IReadOnlyList<string> AllocationStrategies { get; } =
         ["SPOT_PRICE_CAPACITY_OPTIMIZED", "SPOT_CAPACITY_OPTIMIZED", "BEST_FIT"];
@@ -47,10 +50,18 @@ public static partial class SettingsLoader
         var network = ReadNetwork(reader);
         var storage = new StorageSettings(
             reader.Integer(SettingKeys.ModelArchiveDays, min: 1) ?? 0,
-            reader.Integer(SettingKeys.EcrMaxImageCount, min: 1) ?? 0);
+            reader.Integer(SettingKeys.EcrMaxImageCount, min: 1) ?? 0,
+            reader.Boolean(SettingKeys.EcrImmutableTags),
+            reader.Boolean(SettingKeys.CustomerManagedKey));
         var notebook = ReadNotebook(reader);
         var training = ReadTraining(reader);
         var batch = ReadBatch(reader);
+        if (storage.ImmutableTags && batch.JobImageTag == LatestTag)
+        {
+            reader.Problem(SettingKeys.JobImageTag.Qualified, batch.JobImageTag,
+                $"cannot be {LatestTag} while {SettingKeys.EcrImmutableTags.Qualified} is true: an immutable tag never moves to a newer image; name a version");
+        }
+
         var monitoring = new MonitoringSettings(ReadRetention(reader), ReadEmails(reader));
 
         if (reader.Problems.Count > 0)

@@ -3,4 +3,6 @@ namespace TrainingInfra.Blueprint.Config;
 /// <summary>Buckets and image repository.</summary>
 /// <param name="ModelArchiveDays">Days before model artifacts move to GLACIER.</param>
 /// <param name="EcrMaxImageCount">Images the repository keeps.</param>
-public sealed record StorageSettings(int ModelArchiveDays, int EcrMaxImageCount);
+/// <param name="ImmutableTags">Whether an image tag, once pushed, can never name another image.</param>
+/// <param name="CustomerManagedKey">Whether data at rest is encrypted with a key the stack owns.</param>
+public sealed record StorageSettings(int ModelArchiveDays, int EcrMaxImageCount, bool ImmutableTags, bool CustomerManagedKey);

@@ -22,6 +22,9 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The log group of the VPC's flow logs.</summary>
     public string FlowLogGroup => $"/aws/vpc/flow-logs/training-vpc-{Suffix}";
 
+    /// <summary>The alias of the stack's customer-managed data key.</summary>
+    public string DataKeyAlias => $"alias/training-data-{Suffix}";
+
     /// <summary>The ECR repository for training containers.</summary>
     public string Repository => $"training-containers-{Suffix}";
 
@@ -99,6 +102,7 @@ public sealed record ResourceNames(string Suffix)
         new("SNS topic", 256, s => new ResourceNames(s).AlertTopic),
         new("SNS topic display name", 100, s => new ResourceNames(s).AlertTopicDisplayName),
         new("KMS alias", 256, s => new ResourceNames(s).AlertKeyAlias),
+        new("KMS alias (data key)", 256, s => new ResourceNames(s).DataKeyAlias),
         new("CloudWatch alarm (training-job-failures-{suffix})", 255, s => new ResourceNames(s).TrainingJobFailuresAlarm),
         new("CloudWatch alarm (batch-job-failures-{suffix})", 255, s => new ResourceNames(s).BatchJobFailuresAlarm),
         new("CloudWatch alarm (training-job-alerts-undelivered-{suffix})", 255, s => new ResourceNames(s).TrainingJobAlertsUndeliveredAlarm),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TrainingInfra.Blueprint.Aws;
+using TrainingInfra.Blueprint.Encryption;
 using TrainingInfra.Blueprint.Policies;
 
 namespace TrainingInfra.Blueprint.SageMaker;
@@ -66,6 +67,7 @@ public static class SageMakerPolicies
             PolicyDocument.Allow(
                 "PassTrainingRoleToSageMaker", ["iam:PassRole"], [trainingRoleArn],
                 new JsonObject { ["StringEquals"] = new JsonObject { ["iam:PassedToService"] = ServicePrincipal } }),
+            .. DataKeyUse(resources),
         ]);
     }
 
@@ -103,6 +105,7 @@ public static class SageMakerPolicies
             // network plumbing only, never data.
             PolicyDocument.Allow("DescribeVpcNetwork", NetworkDescribe, ["*"]),
             PolicyDocument.Allow("ManageTrainingNetworkInterfaces", NetworkInterfaceLifecycle, ["*"]),
+            .. DataKeyUse(resources),
         ]);
     }
 
@@ -116,6 +119,10 @@ public static class SageMakerPolicies
         yield return PolicyDocument.Allow($"{access}{bucket}Bucket", write ? [.. BucketRead, .. BucketWrite] : BucketRead, [bucketArn]);
         yield return PolicyDocument.Allow($"{access}{bucket}Objects", write ? [.. ObjectRead, .. ObjectWrite] : ObjectRead, [bucketArn + "/*"]);
     }
+
+    /// <summary>Objects in buckets encrypted with the stack's own key are unreadable without it.</summary>
+    private static IEnumerable<JsonObject> DataKeyUse(SageMakerResources resources) =>
+        resources.DataKeyArn is { } keyArn ? [DataKeyPolicy.UseForObjects(keyArn)] : [];
 
     /// <summary>
     /// ECR's login call. GetAuthorizationToken has no resource type (the token opens the whole

@@ -21,6 +21,9 @@ public static class BucketLifecycle
     /// <summary>Server-side encryption of both buckets (S3-managed keys, as in the CDK design).</summary>
     public const string SseAlgorithm = "AES256";
 
+    /// <summary>Server-side encryption with the stack's customer-managed key.</summary>
+    public const string KmsSseAlgorithm = "aws:kms";
+
     /// <summary>Object ownership that turns ACLs off, so that only policies grant access.</summary>
     public const string ObjectOwnership = "BucketOwnerEnforced";
 }

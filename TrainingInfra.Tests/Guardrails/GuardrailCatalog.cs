@@ -144,15 +144,17 @@ internal static class GuardrailCatalog
                 .Select(r => Finding("TI.DATA.2", r, "is force-emptied on delete"))),
     ];
 
+    // The data key counts as data: without it, every object encrypted with it is lost.
     private static bool IsDataResource(MockResourceArgs resource) =>
-        resource.Type!.StartsWith("aws:s3/", StringComparison.Ordinal) || resource.Type.StartsWith("aws:ecr/", StringComparison.Ordinal);
+        resource.Type!.StartsWith("aws:s3/", StringComparison.Ordinal) || resource.Type.StartsWith("aws:ecr/", StringComparison.Ordinal)
+        || (resource.Type == Key && resource.Name == "data-key");
 
     private static GuardrailRule BucketRule(string id, string title, string configType, Func<MockResourceArgs, bool> holds) =>
         new(id, title, Always, run => run.OfType(Bucket),
             run => run.OfType(Bucket).SelectMany(bucket => ForBucket(run, configType, bucket) switch
             {
                 null => [Finding(id, bucket, $"has no {configType.Split(':')[^1]}")],
-                var config when !holds(config) => [Finding(id, bucket, title.Replace("S3 buckets ", "does not: ", StringComparison.Ordinal))],
+                var config when !holds(config) => [Finding(id, bucket, $"fails: {title}")],
                 _ => Array.Empty<Finding>(),
             }));
 

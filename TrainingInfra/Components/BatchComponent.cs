@@ -157,7 +157,9 @@ public sealed class BatchComponent : ComponentResource
         _ = new RolePolicy("batch-job-role-model-bucket", new RolePolicyArgs
         {
             Role = jobRole.Name,
-            Policy = args.ModelBucketArn.Apply(BatchPolicies.JobRole),
+            Policy = args.DataKeyArn is { } key
+                ? Output.Tuple(args.ModelBucketArn, key).Apply(arns => BatchPolicies.JobRole(arns.Item1, arns.Item2))
+                : args.ModelBucketArn.Apply(arn => BatchPolicies.JobRole(arn)),
         }, new CustomResourceOptions { Parent = jobRole });
 
         var jobDefinition = new JobDefinition("batch-job-definition", new JobDefinitionArgs

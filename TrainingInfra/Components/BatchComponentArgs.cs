@@ -24,4 +24,7 @@ public sealed class BatchComponentArgs
 
     /// <summary>URL of the repository; the job's image is this URL with the configured tag.</summary>
     public required Output<string> RepositoryUrl { get; init; }
+
+    /// <summary>The stack's customer-managed data key, when it has one: the job role needs it for the model bucket's objects.</summary>
+    public Output<string>? DataKeyArn { get; init; }
 }

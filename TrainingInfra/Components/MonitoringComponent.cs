@@ -29,12 +29,18 @@ public sealed class MonitoringComponent : ComponentResource
 
         // The Batch job definition's awslogs driver writes here by name and does not create the
         // group, so it exists, with its retention, before any job runs.
-        var logGroup = new LogGroup("log-group", new LogGroupArgs
+        var logGroupArgs = new LogGroupArgs
         {
             Name = names.LogGroup,
             RetentionInDays = settings.Monitoring.LogRetentionDays,
             Tags = tags,
-        }, new CustomResourceOptions { Parent = this });
+        };
+        if (args.DataKeyArn is { } dataKeyArn)
+        {
+            logGroupArgs.KmsKeyId = dataKeyArn;
+        }
+
+        var logGroup = new LogGroup("log-group", logGroupArgs, new CustomResourceOptions { Parent = this });
 
         var key = new Kms.Key("alert-key", new Kms.KeyArgs
         {

@@ -17,4 +17,7 @@ public sealed class MonitoringComponentArgs
 
     /// <summary>ARN of the Batch job queue: failed-job events are matched on it.</summary>
     public required Output<string> JobQueueArn { get; init; }
+
+    /// <summary>The stack's customer-managed data key, when it has one: the platform's log group is encrypted with it.</summary>
+    public Output<string>? DataKeyArn { get; init; }
 }

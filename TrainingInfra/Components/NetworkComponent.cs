@@ -66,7 +66,7 @@ public sealed class NetworkComponent : ComponentResource
 
         if (network.FlowLogs)
         {
-            CreateFlowLogs(settings, args.AccountId, vpc.VpcId);
+            CreateFlowLogs(settings, args.AccountId, args.DataKeyArn, vpc.VpcId);
         }
 
         RegisterOutputs(new Dictionary<string, object?>
@@ -86,15 +86,21 @@ public sealed class NetworkComponent : ComponentResource
     /// <summary>One isolated subnet per zone, without a route out: where training runs.</summary>
     public Output<ImmutableArray<string>> IsolatedSubnetIds { get; }
 
-    private void CreateFlowLogs(PlatformSettings settings, Output<string> accountId, Output<string> vpcId)
+    private void CreateFlowLogs(PlatformSettings settings, Output<string> accountId, Output<string>? dataKeyArn, Output<string> vpcId)
     {
         var options = new CustomResourceOptions { Parent = this };
-        var logGroup = new LogGroup("vpc-flow-logs", new LogGroupArgs
+        var logGroupArgs = new LogGroupArgs
         {
             Name = settings.Names.FlowLogGroup,
             RetentionInDays = settings.Monitoring.LogRetentionDays,
             Tags = settings.Tags,
-        }, options);
+        };
+        if (dataKeyArn is not null)
+        {
+            logGroupArgs.KmsKeyId = dataKeyArn;
+        }
+
+        var logGroup = new LogGroup("vpc-flow-logs", logGroupArgs, options);
 
         var role = new Role("vpc-flow-logs", new RoleArgs
         {

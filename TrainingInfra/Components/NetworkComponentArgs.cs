@@ -11,4 +11,7 @@ public sealed class NetworkComponentArgs
 
     /// <summary>The AWS account the stack deploys to.</summary>
     public required Output<string> AccountId { get; init; }
+
+    /// <summary>The stack's customer-managed data key, when it has one: the flow-log group is encrypted with it.</summary>
+    public Output<string>? DataKeyArn { get; init; }
 }

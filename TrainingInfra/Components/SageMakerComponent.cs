@@ -26,8 +26,9 @@ public sealed class SageMakerComponent : ComponentResource
         var names = settings.Names;
 
         var accountId = args.AccountId;
-        var platform = Output.Tuple(args.DatasetBucketArn, args.ModelBucketArn, args.RepositoryArn)
-            .Apply(arns => new SageMakerResources(arns.Item1, arns.Item2, arns.Item3));
+        var dataKeyArn = args.DataKeyArn?.Apply(arn => (string?)arn) ?? Output.Create((string?)null);
+        var platform = Output.Tuple(args.DatasetBucketArn, args.ModelBucketArn, args.RepositoryArn, dataKeyArn)
+            .Apply(arns => new SageMakerResources(arns.Item1, arns.Item2, arns.Item3, arns.Item4));
 
         var securityGroup = CreateSecurityGroup(args, settings.EnvironmentSuffix, tags);
 
@@ -169,6 +170,11 @@ public sealed class SageMakerComponent : ComponentResource
         if (NotebookPlan.DefaultCodeRepository(notebook) is { } repository)
         {
             instanceArgs.DefaultCodeRepository = repository;
+        }
+
+        if (args.DataKeyArn is { } key)
+        {
+            instanceArgs.KmsKeyId = key;
         }
 
         // SageMaker creates the notebook's network interface and starts it with the role's

@@ -33,4 +33,7 @@ public sealed class SageMakerComponentArgs
 
     /// <summary>ARN of the training-container repository.</summary>
     public required Output<string> RepositoryArn { get; init; }
+
+    /// <summary>The stack's customer-managed data key, when it has one: the notebook volume is encrypted with it, and the roles need it for the buckets' objects.</summary>
+    public Output<string>? DataKeyArn { get; init; }
 }

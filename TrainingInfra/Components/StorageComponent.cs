@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 using Pulumi;
 using Pulumi.Aws.Ecr;
 using Pulumi.Aws.Ecr.Inputs;
+using Pulumi.Aws.Kms;
 using Pulumi.Aws.S3;
+using TrainingInfra.Blueprint.Config;
+using TrainingInfra.Blueprint.Encryption;
 using TrainingInfra.Blueprint.Safety;
 using TrainingInfra.Blueprint.Storage;
 using S3Inputs = Pulumi.Aws.S3.Inputs;
@@ -18,6 +21,7 @@ public sealed class StorageComponent : ComponentResource
 {
     private readonly DataProtection _protection;
     private readonly ImmutableDictionary<string, string> _tags;
+    private readonly Key? _dataKey;
 
     /// <summary>Creates the buckets and the repository.</summary>
     public StorageComponent(string name, StorageComponentArgs args, ComponentResourceOptions? options = null)
@@ -27,6 +31,7 @@ public sealed class StorageComponent : ComponentResource
         var settings = args.Settings;
         _protection = DataProtection.For(settings);
         _tags = settings.Tags;
+        _dataKey = settings.Storage.CustomerManagedKey ? CreateDataKey(settings, args.AccountId) : null;
 
         var dataset = CreateBucket("dataset-bucket", args.AccountId.Apply(settings.Names.DatasetBucket), archiveAfterDays: null);
         var model = CreateBucket("model-bucket", args.AccountId.Apply(settings.Names.ModelBucket), settings.Storage.ModelArchiveDays);
@@ -35,9 +40,15 @@ public sealed class StorageComponent : ComponentResource
         {
             Name = settings.Names.Repository,
             ImageScanningConfiguration = new RepositoryImageScanningConfigurationArgs { ScanOnPush = true },
-            // Mutable tags: jobs run the image tagged in config (by default "latest"), which a push moves.
-            ImageTagMutability = "MUTABLE",
-            EncryptionConfigurations = { new RepositoryEncryptionConfigurationArgs { EncryptionType = "AES256" } },
+            // Mutable by default: jobs run the image tag named in config (by default "latest"), which
+            // a push moves; with immutable tags, config must name a version instead.
+            ImageTagMutability = settings.Storage.ImmutableTags ? "IMMUTABLE" : "MUTABLE",
+            EncryptionConfigurations =
+            {
+                _dataKey is null
+                    ? new RepositoryEncryptionConfigurationArgs { EncryptionType = "AES256" }
+                    : new RepositoryEncryptionConfigurationArgs { EncryptionType = "KMS", KmsKey = _dataKey.Arn },
+            },
             ForceDelete = _protection.ForceDestroy,
             Tags = _tags,
         }, DataOptions());
@@ -54,6 +65,7 @@ public sealed class StorageComponent : ComponentResource
         ModelBucketArn = model.Arn;
         RepositoryUrl = repository.RepositoryUrl;
         RepositoryArn = repository.Arn;
+        DataKeyArn = _dataKey?.Arn;
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -80,6 +92,35 @@ public sealed class StorageComponent : ComponentResource
 
     /// <summary>ARN of the training-container repository.</summary>
     public Output<string> RepositoryArn { get; }
+
+    /// <summary>ARN of the stack's customer-managed data key, when the stack has one.</summary>
+    public Output<string>? DataKeyArn { get; }
+
+    /// <summary>
+    /// The key that encrypts the stack's data when config asks for one. It is a data resource
+    /// itself: deleting it makes every object encrypted with it unreadable, so it is protected
+    /// and retained like the buckets.
+    /// </summary>
+    private Key CreateDataKey(PlatformSettings settings, Output<string> accountId)
+    {
+        var key = new Key("data-key", new KeyArgs
+        {
+            Description = $"Encrypts the data of the training platform's {settings.EnvironmentSuffix} stack",
+            EnableKeyRotation = true,
+            DeletionWindowInDays = DataKeyPolicy.DeletionWindowDays,
+            Policy = accountId.Apply(account => DataKeyPolicy.For(
+                settings.Region, account, [settings.Names.LogGroup, settings.Names.FlowLogGroup])),
+            Tags = _tags,
+        }, DataOptions());
+
+        _ = new Pulumi.Aws.Kms.Alias("data-key-alias", new AliasArgs
+        {
+            Name = settings.Names.DataKeyAlias,
+            TargetKeyId = key.KeyId,
+        }, new CustomResourceOptions { Parent = key });
+
+        return key;
+    }
 
     private Bucket CreateBucket(string logicalName, Output<string> bucketName, int? archiveAfterDays)
     {
@@ -118,10 +159,19 @@ public sealed class StorageComponent : ComponentResource
             {
                 new S3Inputs.BucketServerSideEncryptionConfigurationRuleArgs
                 {
-                    ApplyServerSideEncryptionByDefault = new S3Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
-                    {
-                        SseAlgorithm = BucketLifecycle.SseAlgorithm,
-                    },
+                    ApplyServerSideEncryptionByDefault = _dataKey is null
+                        ? new S3Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
+                        {
+                            SseAlgorithm = BucketLifecycle.SseAlgorithm,
+                        }
+                        : new S3Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
+                        {
+                            SseAlgorithm = BucketLifecycle.KmsSseAlgorithm,
+                            KmsMasterKeyId = _dataKey.Arn,
+                        },
+                    // With a customer key, S3 Bucket Keys cut KMS requests (and their cost) by
+                    // deriving object keys from a short-lived bucket-level key.
+                    BucketKeyEnabled = _dataKey is not null,
                 },
             },
         }, DataOptions(bucket));

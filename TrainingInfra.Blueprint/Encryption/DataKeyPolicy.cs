@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using TrainingInfra.Blueprint.Aws;
+using TrainingInfra.Blueprint.Policies;
+
+namespace TrainingInfra.Blueprint.Encryption;
+
+/// <summary>
+/// The key policy of the stack's customer-managed data key, and the grant a role needs to read
+/// and write objects encrypted with it.
+/// </summary>
+public static class DataKeyPolicy
+{
+    /// <summary>Days a deleted key stays recoverable: the longest KMS allows, since losing it loses the data.</summary>
+    public const int DeletionWindowDays = 30;
+
+    /// <summary>
+    /// The account administers the key and its IAM policies decide who uses it (S3, ECR and
+    /// SageMaker use it on behalf of principals that IAM allows); CloudWatch Logs, which acts as
+    /// itself, may use it only for the platform's own log groups.
+    /// </summary>
+    public static string For(AwsRegion region, string accountId, IEnumerable<string> logGroupNames)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var logGroupArns = logGroupNames.Select(name => $"arn:{region.Partition}:logs:{region.Name}:{accountId}:log-group:{name}");
+        return PolicyDocument.Create(
+            PolicyDocument.Statement(
+                "AccountAdministersAndIamDelegates", "Allow", ["kms:*"], ["*"],
+                principal: new JsonObject { ["AWS"] = $"arn:{region.Partition}:iam::{accountId}:root" },
+                condition: null),
+            PolicyDocument.Statement(
+                "CloudWatchLogsForPlatformLogGroups", "Allow",
+                ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                ["*"],
+                principal: new JsonObject { ["Service"] = $"logs.{region.Name}.amazonaws.com" },
+                condition: new JsonObject
+                {
+                    ["ArnEquals"] = new JsonObject { ["kms:EncryptionContext:aws:logs:arn"] = PolicyDocument.Strings(logGroupArns) },
+                }));
+    }
+
+    /// <summary>
+    /// What a role needs to read (Decrypt) and write (GenerateDataKey) objects in buckets encrypted
+    /// with the key, on that key alone.
+    /// </summary>
+    public static JsonObject UseForObjects(string keyArn) =>
+        PolicyDocument.Allow("UseDataKeyForObjects", ["kms:Decrypt", "kms:GenerateDataKey"], [keyArn]);
+}
