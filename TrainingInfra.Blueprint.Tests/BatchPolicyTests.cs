@@ -42,7 +42,7 @@ public class BatchPolicyTests
     {
         // An object action on the bucket ARN, or ListBucket on objects, is silently useless.
         Assert.All(Grants(BatchPolicies.JobRole(ModelBucketArn)), grant =>
-            Assert.Equal(grant.Action is "s3:ListBucket" or "s3:GetBucketLocation", grant.Resource == ModelBucketArn));
+            Assert.Equal(grant.Action is "s3:ListBucket" or "s3:GetBucketLocation" or "s3:ListBucketMultipartUploads", grant.Resource == ModelBucketArn));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TrainingInfra.Blueprint.Aws;
 using TrainingInfra.Blueprint.Encryption;
 using TrainingInfra.Blueprint.Policies;
+using TrainingInfra.Blueprint.Storage;
 
 namespace TrainingInfra.Blueprint.Batch;
 
@@ -56,14 +57,7 @@ public static class BatchPolicies
     /// </summary>
     public static string JobRole(string modelBucketArn, string? dataKeyArn = null)
     {
-        List<JsonObject> statements =
-        [
-            PolicyDocument.Allow("ListModelBucket", ["s3:ListBucket", "s3:GetBucketLocation"], [modelBucketArn]),
-            PolicyDocument.Allow(
-                "ReadWriteModelObjects",
-                ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
-                [modelBucketArn + "/*"]),
-        ];
+        List<JsonObject> statements = [.. BucketAccess.Statements("Model", modelBucketArn, write: true)];
         if (dataKeyArn is not null)
         {
             statements.Add(DataKeyPolicy.UseForObjects(dataKeyArn));

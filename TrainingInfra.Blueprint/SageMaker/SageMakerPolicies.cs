@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TrainingInfra.Blueprint.Aws;
 using TrainingInfra.Blueprint.Encryption;
 using TrainingInfra.Blueprint.Policies;
+using TrainingInfra.Blueprint.Storage;
 
 namespace TrainingInfra.Blueprint.SageMaker;
 
@@ -30,11 +31,6 @@ public static class SageMakerPolicies
     /// <summary>The CloudWatch namespaces SageMaker publishes training metrics under.</summary>
     public const string MetricNamespacePattern = "/aws/sagemaker/*";
 
-    private static readonly string[] BucketRead = ["s3:ListBucket", "s3:GetBucketLocation"];
-    private static readonly string[] BucketWrite = ["s3:ListBucketMultipartUploads"];
-    private static readonly string[] ObjectRead = ["s3:GetObject", "s3:GetObjectVersion"];
-    private static readonly string[] ObjectWrite = ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"];
-
     private static readonly string[] ImagePull = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"];
     private static readonly string[] ImagePush = ["ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage"];
 
@@ -57,8 +53,8 @@ public static class SageMakerPolicies
         ArgumentNullException.ThrowIfNull(resources);
         return PolicyDocument.Create(
         [
-            .. BucketAccess("Dataset", resources.DatasetBucketArn, write: true),
-            .. BucketAccess("Model", resources.ModelBucketArn, write: true),
+            .. BucketAccess.Statements("Dataset", resources.DatasetBucketArn, write: true),
+            .. BucketAccess.Statements("Model", resources.ModelBucketArn, write: true),
             PolicyDocument.Allow("PullPushTrainingImages", [.. ImagePull, .. ImagePush], [resources.RepositoryArn]),
             EcrLogin(),
             // AmazonSageMakerFullAccess lets the role pass any role to SageMaker as well; this
@@ -83,8 +79,8 @@ public static class SageMakerPolicies
         var logGroupArn = $"arn:{region.Partition}:logs:{region.Name}:{accountId}:log-group:{TrainingLogGroup}";
         return PolicyDocument.Create(
         [
-            .. BucketAccess("Dataset", resources.DatasetBucketArn, write: false),
-            .. BucketAccess("Model", resources.ModelBucketArn, write: true),
+            .. BucketAccess.Statements("Dataset", resources.DatasetBucketArn, write: false),
+            .. BucketAccess.Statements("Model", resources.ModelBucketArn, write: true),
             PolicyDocument.Allow("PullTrainingImage", ImagePull, [resources.RepositoryArn]),
             EcrLogin(),
             // CloudWatch Logs checks some of these actions against the group's ARN and others
@@ -107,17 +103,6 @@ public static class SageMakerPolicies
             PolicyDocument.Allow("ManageTrainingNetworkInterfaces", NetworkInterfaceLifecycle, ["*"]),
             .. DataKeyUse(resources),
         ]);
-    }
-
-    /// <summary>
-    /// Statements granting access to one bucket: list and locate on the bucket ARN, object actions
-    /// on <c>bucket/*</c>, because S3 authorises the two kinds of action on different resources.
-    /// </summary>
-    private static IEnumerable<JsonObject> BucketAccess(string bucket, string bucketArn, bool write)
-    {
-        var access = write ? "ReadWrite" : "Read";
-        yield return PolicyDocument.Allow($"{access}{bucket}Bucket", write ? [.. BucketRead, .. BucketWrite] : BucketRead, [bucketArn]);
-        yield return PolicyDocument.Allow($"{access}{bucket}Objects", write ? [.. ObjectRead, .. ObjectWrite] : ObjectRead, [bucketArn + "/*"]);
     }
 
     /// <summary>Objects in buckets encrypted with the stack's own key are unreadable without it.</summary>
