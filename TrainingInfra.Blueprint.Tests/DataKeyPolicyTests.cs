@@ -12,6 +12,7 @@ public class DataKeyPolicyTests
     private const string Account = "111122223333";
     private const string KeyArn = "arn:aws:kms:us-east-1:111122223333:key/0000";
     private static readonly AwsRegion Region = AwsRegion.TryParse("us-east-1", out _)!;
+    private static readonly Config.PlatformSettings Dev = Configs.Load();
 
     private static List<JsonElement> Statements(string policy) =>
         JsonDocument.Parse(policy).RootElement.GetProperty("Statement").EnumerateArray().ToList();
@@ -19,7 +20,7 @@ public class DataKeyPolicyTests
     [Fact]
     public void DataKey_IsAdministeredByTheAccount_AndNamesNoWildcardPrincipal()
     {
-        var statements = Statements(DataKeyPolicy.For(Region, Account, ["/aws/sagemaker/training-jobs-dev"]));
+        var statements = Statements(DataKeyPolicy.For(Dev, Account));
 
         Assert.Contains(statements, s => s.GetProperty("Principal").TryGetProperty("AWS", out var aws)
             && aws.GetString() == $"arn:aws:iam::{Account}:root");
@@ -29,7 +30,7 @@ public class DataKeyPolicyTests
     [Fact]
     public void DataKey_LetsCloudWatchLogsUseItOnlyForThePlatformsLogGroups()
     {
-        var logs = Assert.Single(Statements(DataKeyPolicy.For(Region, Account, ["/aws/sagemaker/training-jobs-dev", "/aws/vpc/flow-logs/training-vpc-dev"])),
+        var logs = Assert.Single(Statements(DataKeyPolicy.For(Dev, Account)),
             s => s.GetProperty("Principal").TryGetProperty("Service", out _));
 
         Assert.Equal("logs.us-east-1.amazonaws.com", logs.GetProperty("Principal").GetProperty("Service").GetString());

@@ -150,6 +150,24 @@ public partial class WorkflowTests
         Assert.Equal("write", Scalar((YamlMappingNode)root["permissions"], "id-token"));
     }
 
+    [Theory]
+    [MemberData(nameof(AllWorkflows))]
+    public void PulumiSecrets_ReachOnlyThePulumiSteps_NeverTheTestsOrTheWholeWorkflow(string workflow)
+    {
+        var root = Workflow(workflow);
+        var jobs = ((YamlMappingNode)root["jobs"]).Children.Values.Cast<YamlMappingNode>().ToList();
+        static bool HasSecrets(YamlMappingNode node) =>
+            node.Children.TryGetValue(new YamlScalarNode("env"), out var env)
+            && ((YamlMappingNode)env).Children.Values.OfType<YamlScalarNode>().Any(v => v.Value!.Contains("secrets.", StringComparison.Ordinal));
+
+        Assert.False(HasSecrets(root), "workflow-level env holds secrets");
+        Assert.All(jobs, job => Assert.False(HasSecrets(job), "job-level env holds secrets"));
+        Assert.All(jobs.SelectMany(Steps).Where(HasSecrets), step =>
+            Assert.True(Scalar(step, "uses")?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true
+                || Scalar(step, "run")?.Contains("pr-stack-config.sh", StringComparison.Ordinal) == true,
+                $"{Scalar(step, "name") ?? Scalar(step, "run")} gets secrets"));
+    }
+
     [GeneratedRegex("```sh\\n(?<command>[^\\n]+)\\n```")]
     private static partial Regex FirstShellBlock();
 }

@@ -76,6 +76,17 @@ public class StorageTests
             && r.TryGetValue("abortIncompleteMultipartUpload", out var abort) && (double)abort.AsMap()["daysAfterInitiation"] == 7.0);
     }
 
+    [Theory]
+    [MemberData(nameof(StacksAndBuckets))]
+    public async Task Bucket_KeepsReplacedVersionsRecoverableFor90Days_ThenExpiresThem(string stack, string bucket)
+    {
+        var rules = ConfigOf(await StackRun.OfStackFile(stack), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", bucket)
+            .List("rules").Select(r => r.AsMap());
+
+        Assert.Contains(rules, r => (string)r["status"] == "Enabled"
+            && r.TryGetValue("noncurrentVersionExpiration", out var expiry) && (double)expiry.AsMap()["noncurrentDays"] == 90.0);
+    }
+
     [Fact]
     public async Task ModelBucket_MovesObjectsToGlacierAfter180Days_DatasetBucketDoesNot()
     {

@@ -51,7 +51,6 @@ public sealed class TrainingStack : Stack
             VpcId = network.VpcId,
             PublicSubnetIds = network.PublicSubnetIds,
             ModelBucketArn = storage.ModelBucketArn,
-            RepositoryArn = storage.RepositoryArn,
             RepositoryUrl = storage.RepositoryUrl,
             DataKeyArn = storage.DataKeyArn,
         });

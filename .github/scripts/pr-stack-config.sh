@@ -10,6 +10,10 @@ if [ -n "${PULUMI_BACKEND_URL:-}" ]; then
   pulumi login "$PULUMI_BACKEND_URL"
 fi
 
+# The template must exist as a stack for its config to be copied; the first preview of a pull
+# request creates it too, but a per-PR stack may be asked for first.
+pulumi stack select --create pr
+
 if pulumi stack select "$stack" 2>/dev/null; then
   pulumi config cp --stack pr --dest "$stack"
 else

@@ -24,7 +24,7 @@ public static class SettingKeys
     /// <summary>Extra tags for every taggable resource.</summary>
     public static readonly SettingKey Tags = new(
         "tags", SettingType.StringArray, "[]",
-        "Extra tags for every taggable resource, each as Key=Value (Project, Environment and ManagedBy are always set and cannot be overridden).");
+        "Extra tags for every taggable resource, each as Key=Value, at most 45 (Project, Environment and ManagedBy are always set, Name and SubnetType by awsx; none of them can be overridden).");
 
     /// <summary>The VPC's IPv4 range.</summary>
     public static readonly SettingKey VpcCidr = new(
@@ -55,6 +55,11 @@ public static class SettingKeys
     public static readonly SettingKey ModelArchiveDays = new(
         "modelArchiveDays", SettingType.Integer, "180",
         "Days after which objects in the model-artifacts bucket move to the GLACIER storage class.");
+
+    /// <summary>How long replaced or deleted object versions stay recoverable.</summary>
+    public static readonly SettingKey NoncurrentVersionDays = new(
+        "noncurrentVersionDays", SettingType.Integer, "90",
+        "Days a replaced or deleted object version stays recoverable in either bucket before it expires; without a limit every overwritten checkpoint is billed forever.");
 
     /// <summary>How many images the repository keeps.</summary>
     public static readonly SettingKey EcrMaxImageCount = new(
@@ -171,7 +176,7 @@ public static class SettingKeys
     [
         EnvironmentSuffix, Protected, Tags,
         VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpoints, VpcFlowLogs,
-        ModelArchiveDays, EcrMaxImageCount, EcrImmutableTags, CustomerManagedKey,
+        ModelArchiveDays, NoncurrentVersionDays, EcrMaxImageCount, EcrImmutableTags, CustomerManagedKey,
         NotebookEnabled, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess,
         TrainingMaxRuntimeSeconds, TrainingMaxWaitSeconds,
         BatchInstanceTypes, BatchAllocationStrategy, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,

@@ -50,6 +50,7 @@ public static partial class SettingsLoader
         var network = ReadNetwork(reader);
         var storage = new StorageSettings(
             reader.Integer(SettingKeys.ModelArchiveDays, min: 1) ?? 0,
+            reader.Integer(SettingKeys.NoncurrentVersionDays, min: 1) ?? 0,
             reader.Integer(SettingKeys.EcrMaxImageCount, min: 1) ?? 0,
             reader.Boolean(SettingKeys.EcrImmutableTags),
             reader.Boolean(SettingKeys.CustomerManagedKey));
@@ -135,9 +136,9 @@ public static partial class SettingsLoader
             {
                 rule = "tag keys starting with aws: are reserved by AWS";
             }
-            else if (TagSet.ReservedKeys.Contains(tagKey))
+            else if (TagSet.ReservedKeys.Contains(tagKey) || TagSet.AwsxKeys.Contains(tagKey))
             {
-                rule = $"{tagKey} is set by the platform ({string.Join(", ", TagSet.ReservedKeys)}) and cannot be overridden";
+                rule = $"{tagKey} is set by the platform ({string.Join(", ", TagSet.ReservedKeys.Concat(TagSet.AwsxKeys))}) and cannot be overridden";
             }
             else if (!tags.TryAdd(tagKey, tagValue))
             {
@@ -150,10 +151,10 @@ public static partial class SettingsLoader
             }
         }
 
-        if (tags.Count + TagSet.ReservedKeys.Count > TagSet.MaxTagsPerResource)
+        if (tags.Count > TagSet.MaxExtraTags)
         {
             reader.Problem(key.Qualified, reader.Raw(key.Name),
-                $"at most {TagSet.MaxTagsPerResource - TagSet.ReservedKeys.Count} extra tags fit beside the platform's own {TagSet.ReservedKeys.Count} (AWS allows {TagSet.MaxTagsPerResource} per resource)");
+                $"at most {TagSet.MaxExtraTags} extra tags fit beside the platform's and awsx's own (AWS allows {TagSet.MaxTagsPerResource} per resource)");
         }
 
         return tags;

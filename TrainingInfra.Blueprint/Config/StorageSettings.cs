@@ -2,7 +2,9 @@ namespace TrainingInfra.Blueprint.Config;
 
 /// <summary>Buckets and image repository.</summary>
 /// <param name="ModelArchiveDays">Days before model artifacts move to GLACIER.</param>
+/// <param name="NoncurrentVersionDays">Days replaced or deleted object versions stay recoverable.</param>
 /// <param name="EcrMaxImageCount">Images the repository keeps.</param>
 /// <param name="ImmutableTags">Whether an image tag, once pushed, can never name another image.</param>
 /// <param name="CustomerManagedKey">Whether data at rest is encrypted with a key the stack owns.</param>
-public sealed record StorageSettings(int ModelArchiveDays, int EcrMaxImageCount, bool ImmutableTags, bool CustomerManagedKey);
+public sealed record StorageSettings(
+    int ModelArchiveDays, int NoncurrentVersionDays, int EcrMaxImageCount, bool ImmutableTags, bool CustomerManagedKey);

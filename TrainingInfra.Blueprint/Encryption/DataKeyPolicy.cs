@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using TrainingInfra.Blueprint.Aws;
+using TrainingInfra.Blueprint.Config;
+using TrainingInfra.Blueprint.Naming;
 using TrainingInfra.Blueprint.Policies;
 
 namespace TrainingInfra.Blueprint.Encryption;
@@ -18,10 +19,12 @@ public static class DataKeyPolicy
     /// SageMaker use it on behalf of principals that IAM allows); CloudWatch Logs, which acts as
     /// itself, may use it only for the platform's own log groups.
     /// </summary>
-    public static string For(AwsRegion region, string accountId, IEnumerable<string> logGroupNames)
+    public static string For(PlatformSettings settings, string accountId)
     {
-        ArgumentNullException.ThrowIfNull(region);
-        var logGroupArns = logGroupNames.Select(name => $"arn:{region.Partition}:logs:{region.Name}:{accountId}:log-group:{name}");
+        ArgumentNullException.ThrowIfNull(settings);
+        var region = settings.Region;
+        var logGroupArns = EncryptedLogGroups(settings.Names)
+            .Select(name => $"arn:{region.Partition}:logs:{region.Name}:{accountId}:log-group:{name}");
         return PolicyDocument.Create(
             PolicyDocument.Statement(
                 "AccountAdministersAndIamDelegates", "Allow", ["kms:*"], ["*"],
@@ -36,6 +39,13 @@ public static class DataKeyPolicy
                 {
                     ["ArnEquals"] = new JsonObject { ["kms:EncryptionContext:aws:logs:arn"] = PolicyDocument.Strings(logGroupArns) },
                 }));
+    }
+
+    /// <summary>The platform's log groups, which the data key encrypts when the stack has one.</summary>
+    public static IReadOnlyList<string> EncryptedLogGroups(ResourceNames names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return [names.LogGroup, names.FlowLogGroup];
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ public static class BucketLifecycle
     /// <summary>Rule id of the abort rule.</summary>
     public const string AbortIncompleteUploadsRuleId = "abort-incomplete-multipart-uploads";
 
+    /// <summary>Rule id of the rule that expires replaced and deleted object versions.</summary>
+    public const string ExpireNoncurrentRuleId = "expire-noncurrent-versions";
+
     /// <summary>Rule id of the model bucket's archive rule (the CDK design's).</summary>
     public const string ArchiveRuleId = "archive-old-models";
 

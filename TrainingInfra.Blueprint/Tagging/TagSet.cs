@@ -14,6 +14,15 @@ public static class TagSet
     /// <summary>AWS allows 50 tags on a resource.</summary>
     public const int MaxTagsPerResource = 50;
 
+    /// <summary>
+    /// Tags awsx sets on the VPC's subnets (Name, SubnetType): config may not set them, and they
+    /// count against the limit.
+    /// </summary>
+    public static IReadOnlyList<string> AwsxKeys { get; } = ["Name", "SubnetType"];
+
+    /// <summary>How many tags config may add: the limit less the platform's and awsx's own.</summary>
+    public static int MaxExtraTags => MaxTagsPerResource - ReservedKeys.Count - AwsxKeys.Count;
+
     /// <summary>The complete tag set for a stack.</summary>
     public static ImmutableDictionary<string, string> For(
         string projectName, string environmentSuffix, IReadOnlyDictionary<string, string> extraTags)

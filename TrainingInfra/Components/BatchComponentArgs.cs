@@ -19,8 +19,6 @@ public sealed class BatchComponentArgs
     /// <summary>ARN of the model-artifacts bucket, which jobs read and write.</summary>
     public required Output<string> ModelBucketArn { get; init; }
 
-    /// <summary>ARN of the training-container repository, which jobs pull from.</summary>
-    public required Output<string> RepositoryArn { get; init; }
 
     /// <summary>URL of the repository; the job's image is this URL with the configured tag.</summary>
     public required Output<string> RepositoryUrl { get; init; }

@@ -22,6 +22,7 @@ public sealed class StorageComponent : ComponentResource
     private readonly DataProtection _protection;
     private readonly ImmutableDictionary<string, string> _tags;
     private readonly Key? _dataKey;
+    private readonly int _noncurrentVersionDays;
 
     /// <summary>Creates the buckets and the repository.</summary>
     public StorageComponent(string name, StorageComponentArgs args, ComponentResourceOptions? options = null)
@@ -31,6 +32,7 @@ public sealed class StorageComponent : ComponentResource
         var settings = args.Settings;
         _protection = DataProtection.For(settings);
         _tags = settings.Tags;
+        _noncurrentVersionDays = settings.Storage.NoncurrentVersionDays;
         _dataKey = settings.Storage.CustomerManagedKey ? CreateDataKey(settings, args.AccountId) : null;
 
         var dataset = CreateBucket("dataset-bucket", args.AccountId.Apply(settings.Names.DatasetBucket), archiveAfterDays: null);
@@ -108,8 +110,7 @@ public sealed class StorageComponent : ComponentResource
             Description = $"Encrypts the data of the training platform's {settings.EnvironmentSuffix} stack",
             EnableKeyRotation = true,
             DeletionWindowInDays = DataKeyPolicy.DeletionWindowDays,
-            Policy = accountId.Apply(account => DataKeyPolicy.For(
-                settings.Region, account, [settings.Names.LogGroup, settings.Names.FlowLogGroup])),
+            Policy = accountId.Apply(account => DataKeyPolicy.For(settings, account)),
             Tags = _tags,
         }, DataOptions());
 
@@ -194,6 +195,16 @@ public sealed class StorageComponent : ComponentResource
                 AbortIncompleteMultipartUpload = new S3Inputs.BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs
                 {
                     DaysAfterInitiation = BucketLifecycle.AbortIncompleteMultipartUploadDays,
+                },
+            },
+            new()
+            {
+                Id = BucketLifecycle.ExpireNoncurrentRuleId,
+                Status = "Enabled",
+                Filter = new S3Inputs.BucketLifecycleConfigurationRuleFilterArgs { Prefix = "" },
+                NoncurrentVersionExpiration = new S3Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionExpirationArgs
+                {
+                    NoncurrentDays = _noncurrentVersionDays,
                 },
             },
         };
