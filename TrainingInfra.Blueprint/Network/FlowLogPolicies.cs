@@ -6,6 +6,12 @@ namespace TrainingInfra.Blueprint.Network;
 /// <summary>The role that VPC flow logs deliver through, and what it may do.</summary>
 public static class FlowLogPolicies
 {
+    /// <summary>Both accepted and rejected traffic is logged.</summary>
+    public const string TrafficType = "ALL";
+
+    /// <summary>One-minute aggregation: the default ten minutes hides short bursts.</summary>
+    public const int MaxAggregationIntervalSeconds = 60;
+
     /// <summary>The service that delivers flow logs to CloudWatch Logs.</summary>
     public const string ServicePrincipal = "vpc-flow-logs.amazonaws.com";
 

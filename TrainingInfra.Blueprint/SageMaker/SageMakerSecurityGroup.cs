@@ -7,12 +7,6 @@ namespace TrainingInfra.Blueprint.SageMaker;
 /// </summary>
 public static class SageMakerSecurityGroup
 {
-    /// <summary>EC2's protocol value for every protocol and port.</summary>
-    public const string AllTraffic = "-1";
-
-    /// <summary>Every IPv4 destination.</summary>
-    public const string AnyIpv4 = "0.0.0.0/0";
-
     /// <summary>The group's description (EC2 cannot change it without replacing the group).</summary>
     public static string Description(string suffix) => $"SageMaker notebook and training jobs of training-infra {suffix}";
 }

@@ -6,6 +6,7 @@ using Pulumi.Aws.Iam;
 using Pulumi.Aws.Vpc;
 using TrainingInfra.Blueprint.Batch;
 using TrainingInfra.Blueprint.Config;
+using TrainingInfra.Blueprint.Network;
 using Ec2 = Pulumi.Aws.Ec2;
 
 namespace TrainingInfra.Components;
@@ -41,8 +42,8 @@ public sealed class BatchComponent : ComponentResource
         _ = new SecurityGroupEgressRule("batch-instances-all-outbound", new SecurityGroupEgressRuleArgs
         {
             SecurityGroupId = securityGroup.Id,
-            IpProtocol = "-1",
-            CidrIpv4 = "0.0.0.0/0",
+            IpProtocol = SecurityGroupRules.AllTraffic,
+            CidrIpv4 = SecurityGroupRules.AnyIpv4,
             Description = "All outbound traffic",
             Tags = tags,
         }, new CustomResourceOptions { Parent = securityGroup });

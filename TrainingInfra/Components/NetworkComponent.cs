@@ -118,12 +118,11 @@ public sealed class NetworkComponent : ComponentResource
         _ = new Ec2.FlowLog("vpc-flow-logs", new Ec2.FlowLogArgs
         {
             VpcId = vpcId,
-            TrafficType = "ALL",
+            TrafficType = FlowLogPolicies.TrafficType,
             LogDestinationType = "cloud-watch-logs",
             LogDestination = logGroup.Arn,
             IamRoleArn = role.Arn,
-            // One-minute aggregation: the default ten minutes hides short bursts.
-            MaxAggregationInterval = 60,
+            MaxAggregationInterval = FlowLogPolicies.MaxAggregationIntervalSeconds,
             Tags = settings.Tags,
         }, options);
     }

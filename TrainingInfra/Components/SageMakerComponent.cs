@@ -4,6 +4,7 @@ using Pulumi.Aws.Iam;
 using Pulumi.Aws.Sagemaker;
 using Pulumi.Aws.Sagemaker.Inputs;
 using Pulumi.Aws.Vpc;
+using TrainingInfra.Blueprint.Network;
 using TrainingInfra.Blueprint.SageMaker;
 using Ec2 = Pulumi.Aws.Ec2;
 
@@ -105,8 +106,8 @@ public sealed class SageMakerComponent : ComponentResource
         _ = new SecurityGroupEgressRule("sagemaker-all-outbound", new SecurityGroupEgressRuleArgs
         {
             SecurityGroupId = securityGroup.Id,
-            IpProtocol = SageMakerSecurityGroup.AllTraffic,
-            CidrIpv4 = SageMakerSecurityGroup.AnyIpv4,
+            IpProtocol = SecurityGroupRules.AllTraffic,
+            CidrIpv4 = SecurityGroupRules.AnyIpv4,
             Description = "Everything outbound",
             Tags = tags,
         }, new CustomResourceOptions { Parent = securityGroup });
@@ -114,7 +115,7 @@ public sealed class SageMakerComponent : ComponentResource
         _ = new SecurityGroupIngressRule("sagemaker-from-itself", new SecurityGroupIngressRuleArgs
         {
             SecurityGroupId = securityGroup.Id,
-            IpProtocol = SageMakerSecurityGroup.AllTraffic,
+            IpProtocol = SecurityGroupRules.AllTraffic,
             ReferencedSecurityGroupId = securityGroup.Id,
             Description = "Members of this group only: the instances of one distributed training job",
             Tags = tags,
