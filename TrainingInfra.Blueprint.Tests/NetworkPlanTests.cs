@@ -1,25 +1,56 @@
-using TrainingInfra.Blueprint.Aws;
 using TrainingInfra.Blueprint.Network;
+using TrainingInfra.Blueprint.Tests.Support;
 
 namespace TrainingInfra.Blueprint.Tests;
 
 public class NetworkPlanTests
 {
-    private static readonly AwsRegion Region = AwsRegion.TryParse("eu-west-1", out _)!;
+    private static List<string> InterfaceServices(params (string Key, string Value)[] config) =>
+        VpcEndpointPlan.For(Configs.Load("dev", "eu-west-1", config))
+            .Where(e => e.Type == VpcEndpointPlan.Interface).Select(e => e.Service).ToList();
 
     [Fact]
-    public void Endpoints_LetIsolatedTrainingPullImagesShipLogsAndMetrics()
+    public void VpcModeTraining_ShipsLogsAndMetricsThroughTheVpc_AndPullsItsImageWithoutIt()
     {
-        var services = VpcEndpointPlan.For(Region, interfaceEndpoints: true).Select(e => e.Service).ToList();
+        // With direct internet access the notebook calls nothing through the VPC: what is left is
+        // what SageMaker's own processes on a training node send through the job's interfaces.
+        var services = InterfaceServices(("notebookDirectInternetAccess", "true"));
 
-        Assert.Subset(services.ToHashSet(), new HashSet<string> { "s3", "ecr.api", "ecr.dkr", "logs", "monitoring", "sts", "sagemaker.api", "sagemaker.runtime" });
+        Assert.Equal(["logs", "monitoring"], services);
+    }
+
+    [Fact]
+    public void NotebookWithoutDirectInternet_GetsTheApisItCalls()
+    {
+        var services = InterfaceServices(("notebookDirectInternetAccess", "false"));
+
+        Assert.Superset(new HashSet<string> { "sagemaker.api", "sts", "logs", "ecr.api", "ecr.dkr" }, services.ToHashSet());
         Assert.Equal(services.Count, services.Distinct().Count());
+    }
+
+    [Fact]
+    public void NotebookSwitchedOff_NeedsNothingEvenWithoutDirectInternet()
+    {
+        Assert.Equal(
+            InterfaceServices(("notebookDirectInternetAccess", "true")),
+            InterfaceServices(("notebookDirectInternetAccess", "false"), ("notebookEnabled", "false")));
+    }
+
+    [Fact]
+    public void TeamsEndpoints_AreAdded_AndAttributedToTheirCode()
+    {
+        var endpoints = VpcEndpointPlan.For(Configs.Load(("interfaceEndpointServices", "[\"secretsmanager\",\"logs\"]")));
+
+        var secrets = Assert.Single(endpoints, e => e.Service == "secretsmanager");
+        Assert.Equal(VpcEndpointPlan.TeamCode, Assert.Single(secrets.Consumers).Consumer);
+        // logs is needed by training jobs as well: one endpoint, both consumers named.
+        Assert.Equal(2, Assert.Single(endpoints, e => e.Service == "logs").Consumers.Count);
     }
 
     [Fact]
     public void S3_IsAGatewayEndpoint_AndEveryOtherIsAnInterface()
     {
-        var endpoints = VpcEndpointPlan.For(Region, interfaceEndpoints: true);
+        var endpoints = VpcEndpointPlan.For(Configs.Load(("notebookDirectInternetAccess", "false")));
 
         Assert.Equal("Gateway", Assert.Single(endpoints, e => e.Service == "s3").Type);
         Assert.All(endpoints.Where(e => e.Service != "s3"), e => Assert.Equal("Interface", e.Type));
@@ -28,22 +59,39 @@ public class NetworkPlanTests
     [Fact]
     public void EndpointServiceNames_AreInTheStackRegion()
     {
-        Assert.All(VpcEndpointPlan.For(Region, interfaceEndpoints: true), e =>
+        Assert.All(VpcEndpointPlan.For(Configs.Load("dev", "eu-west-1")), e =>
             Assert.Equal($"com.amazonaws.eu-west-1.{e.Service}", e.ServiceName));
     }
 
     [Fact]
-    public void EveryEndpoint_SaysWhyItIsThere()
+    public void EveryEndpoint_NamesWhoCallsIt_AndTheAwsPageThatSaysSo()
     {
-        Assert.All(VpcEndpointPlan.For(Region, interfaceEndpoints: true), e => Assert.True(e.Reason.Length > 20, e.Service));
+        var endpoints = VpcEndpointPlan.For(Configs.Load(("notebookDirectInternetAccess", "false"), ("interfaceEndpointServices", "[\"kms\"]")));
+
+        Assert.All(endpoints, e =>
+        {
+            Assert.NotEmpty(e.Consumers);
+            Assert.All(e.Consumers, c =>
+            {
+                Assert.Equal(e.Service, c.Service);
+                Assert.False(string.IsNullOrWhiteSpace(c.Consumer));
+                Assert.True(c.Call.Length > 15, $"{e.Service}: {c.Call}");
+                Assert.StartsWith("https://", c.Source, StringComparison.Ordinal);
+            });
+        });
     }
 
-    [Fact]
-    public void SwitchingInterfaceEndpointsOff_KeepsOnlyTheFreeS3Gateway()
+    [Theory]
+    [InlineData("all", 3)]
+    [InlineData("1", 1)]
+    [InlineData("2", 2)]
+    public void EndpointZones_TakeThatManyIsolatedSubnets(string zones, int expected)
     {
-        var endpoint = Assert.Single(VpcEndpointPlan.For(Region, interfaceEndpoints: false));
+        var network = Configs.Load(("availabilityZones", "3"), ("interfaceEndpointZones", zones)).Network;
 
-        Assert.Equal(("s3", "Gateway"), (endpoint.Service, endpoint.Type));
+        string[] isolated = ["a", "b", "c"];
+
+        Assert.Equal(isolated[..expected], VpcEndpointPlan.EndpointSubnets(isolated, network));
     }
 
     [Theory]

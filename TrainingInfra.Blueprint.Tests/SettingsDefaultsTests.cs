@@ -13,7 +13,8 @@ public class SettingsDefaultsTests
         Assert.Equal("10.220.0.0/16", network.VpcCidr.ToString());
         Assert.Equal(2, network.AvailabilityZones);
         Assert.Equal(24, network.SubnetCidrMask);
-        Assert.True(network.InterfaceEndpoints);
+        Assert.Equal(network.AvailabilityZones, network.InterfaceEndpointZones);
+        Assert.True(network.OwnsNetwork);
     }
 
     [Fact]

@@ -33,7 +33,21 @@ public class SettingsValidationTests
         { "availabilityZones", "two", "whole number" },
         { "subnetCidrMask", "29", "between 16 and 28" },
         { "subnetCidrMask", "16", "do not fit" },
-        { "interfaceEndpoints", "1", "true or false" },
+        { "networkStack", "dev", "its own network" },
+        { "networkStack", "org/dev", "stack name" },
+        { "networkStack", "dev network", "stack name" },
+        { "networkStack", "acme/other-project/dev", "this project" },
+        { "interfaceEndpointServices", "[\"secrets-manager\"]", "not an interface endpoint service" },
+        { "interfaceEndpointServices", "[\"com.amazonaws.us-east-1.sts\"]", "did you mean sts" },
+        { "interfaceEndpointServices", "[\"sts\",\"sts\"]", "twice" },
+        { "interfaceEndpointServices", "sts", "list of strings" },
+        { "interfaceEndpointZones", "0", "1 to 2" },
+        { "interfaceEndpointZones", "3", "1 to 2" },
+        { "interfaceEndpointZones", "some", "all or a number" },
+        { "notebookIdleStopMinutes", "-1", "between 0 and 1440" },
+        { "notebookIdleStopMinutes", "5", "0 (never stop)" },
+        { "notebookIdleStopMinutes", "1441", "between 0 and 1440" },
+        { "interfaceEndpoints", "false", "was removed" },
         { "modelArchiveDays", "0", "positive" },
         { "modelArchiveDays", "-30", "positive" },
         { "ecrMaxImageCount", "0", "positive" },
@@ -90,6 +104,33 @@ public class SettingsValidationTests
         Assert.All(problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Rule)));
         var message = new InvalidConfigurationException(problems).Message;
         Assert.Contains("training-infra:", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AttachedStack_RefusesNetworkShapeKeys_ItWouldSilentlyIgnore()
+    {
+        var problems = Configs.Problems("pr7", Configs.Region,
+            ("networkStack", "dev"), ("vpcCidr", "10.9.0.0/16"), ("vpcFlowLogs", "true"), ("availabilityZones", "2"));
+
+        Assert.Equal(["training-infra:vpcCidr", "training-infra:vpcFlowLogs"], problems.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.All(problems, p => Assert.Contains("'dev'", p.Rule, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("acme/training-infra/dev")]
+    public void AttachedStack_NamesTheNetworkOwner(string owner)
+    {
+        var network = Configs.Load("pr7", Configs.Region, ("networkStack", owner)).Network;
+
+        Assert.Equal(owner, network.NetworkStack);
+        Assert.False(network.OwnsNetwork);
+    }
+
+    [Fact]
+    public void StackWithoutNetworkStack_OwnsItsNetwork()
+    {
+        Assert.True(Configs.Load().Network.OwnsNetwork);
     }
 
     [Fact]

@@ -6,4 +6,5 @@ namespace TrainingInfra.Blueprint.Config;
 /// <param name="VolumeSizeGb">Its storage volume in GB.</param>
 /// <param name="DirectInternetAccess">Whether it reaches the internet directly.</param>
 /// <param name="RootAccess">Whether its users may become root.</param>
-public sealed record NotebookSettings(bool Enabled, string InstanceType, int VolumeSizeGb, bool DirectInternetAccess, bool RootAccess);
+/// <param name="IdleStopMinutes">Minutes without activity after which it stops itself; 0 never.</param>
+public sealed record NotebookSettings(bool Enabled, string InstanceType, int VolumeSizeGb, bool DirectInternetAccess, bool RootAccess, int IdleStopMinutes);

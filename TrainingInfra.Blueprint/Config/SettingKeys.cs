@@ -41,10 +41,20 @@ public static class SettingKeys
         "subnetCidrMask", SettingType.Integer, "24",
         "Prefix length of each subnet (16 to 28, and small enough that every subnet fits in the VPC CIDR).");
 
-    /// <summary>Whether the isolated subnets get interface endpoints.</summary>
-    public static readonly SettingKey InterfaceEndpoints = new(
-        "interfaceEndpoints", SettingType.Boolean, "true",
-        "Create the interface VPC endpoints (SageMaker API and runtime, ECR API and Docker, CloudWatch Logs and metrics, STS). They bill per hour and AZ; without them, training jobs in the isolated subnets cannot pull images, ship logs or publish metrics.");
+    /// <summary>Another stack of this project whose network this stack uses instead of its own.</summary>
+    public static readonly SettingKey NetworkStack = new(
+        "networkStack", SettingType.String, "",
+        "Attach to the network of another stack of this project (a stack name such as dev, or org/training-infra/dev on Pulumi Cloud) instead of creating a VPC: the VPC, subnets, internet gateway, endpoints and flow logs are that stack's. Empty (the default) creates the stack's own network. A protected stack may attach only to a protected stack's network.");
+
+    /// <summary>Interface endpoints that the teams' own training code needs.</summary>
+    public static readonly SettingKey InterfaceEndpointServices = new(
+        "interfaceEndpointServices", SettingType.StringArray, "[]",
+        "Interface endpoints for calls that the teams' own training code makes from the isolated subnets, by service name (for example sts, sagemaker.api, secretsmanager), beside those the platform's workloads need; each bills per hour and zone. On a stack with networkStack set, each must exist in that stack's network.");
+
+    /// <summary>How many zones carry the interface endpoints.</summary>
+    public static readonly SettingKey InterfaceEndpointZones = new(
+        "interfaceEndpointZones", SettingType.String, "all",
+        "How many availability zones carry the interface endpoints: all, or a number from 1 to availabilityZones. An endpoint serves every subnet of the VPC, so one zone is enough outside production, at a cross-zone data charge and without surviving that zone's outage.");
 
     /// <summary>Whether the VPC's traffic is logged.</summary>
     public static readonly SettingKey VpcFlowLogs = new(
@@ -70,6 +80,11 @@ public static class SettingKeys
     public static readonly SettingKey NotebookEnabled = new(
         "notebookEnabled", SettingType.Boolean, "true",
         "Create the SageMaker notebook instance. It bills by the hour while running; false leaves it out and the NotebookInstanceName output says so.");
+
+    /// <summary>Minutes without activity after which the notebook stops itself.</summary>
+    public static readonly SettingKey NotebookIdleStopMinutes = new(
+        "notebookIdleStopMinutes", SettingType.Integer, "60",
+        "Minutes without kernel or terminal activity (and no kernel busy) after which the notebook instance stops itself (10 to 1440; 0 never stops it). Restart it from the console or with aws sagemaker start-notebook-instance.");
 
     /// <summary>Whether image tags may be moved once pushed.</summary>
     public static readonly SettingKey EcrImmutableTags = new(
@@ -171,13 +186,23 @@ public static class SettingKeys
         "alertEmails", SettingType.StringArray, "[]",
         "E-mail addresses subscribed to the alert topic (each must confirm the subscription AWS sends).");
 
+    /// <summary>
+    /// Keys that earlier versions understood, with what replaces them: a stack file that still
+    /// sets one is told what to do instead of only that the key is unknown.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Retired { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["interfaceEndpoints"] =
+            "was removed: a network now carries exactly the interface endpoints its workloads need (training jobs ship logs and metrics through them); remove the key, and to pay for no endpoints at all attach to another stack's network with training-infra:networkStack",
+    };
+
     /// <summary>Every key, in the order of the README's config reference.</summary>
     public static IReadOnlyList<SettingKey> All { get; } =
     [
         EnvironmentSuffix, Protected, Tags,
-        VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpoints, VpcFlowLogs,
+        NetworkStack, VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpointServices, InterfaceEndpointZones, VpcFlowLogs,
         ModelArchiveDays, NoncurrentVersionDays, EcrMaxImageCount, EcrImmutableTags, CustomerManagedKey,
-        NotebookEnabled, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess,
+        NotebookEnabled, NotebookIdleStopMinutes, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess,
         TrainingMaxRuntimeSeconds, TrainingMaxWaitSeconds,
         BatchInstanceTypes, BatchAllocationStrategy, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,
         JobImageTag, JobMemoryMiB, JobVcpus, JobAttempts, JobTimeoutSeconds,

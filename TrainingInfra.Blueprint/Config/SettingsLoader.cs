@@ -6,6 +6,7 @@ using TrainingInfra.Blueprint.Batch;
 using TrainingInfra.Blueprint.Monitoring;
 using TrainingInfra.Blueprint.Naming;
 using TrainingInfra.Blueprint.Network;
+using TrainingInfra.Blueprint.SageMaker;
 using TrainingInfra.Blueprint.Tagging;
 
 namespace TrainingInfra.Blueprint.Config;
@@ -27,6 +28,9 @@ public static partial class SettingsLoader
     public static IReadOnlyList<string> AllocationStrategies { get; } =
         ["SPOT_PRICE_CAPACITY_OPTIMIZED", "SPOT_CAPACITY_OPTIMIZED", "BEST_FIT"];
 
+    /// <summary>The value of <see cref="SettingKeys.InterfaceEndpointZones"/> that means every zone of the VPC.</summary>
+    public const string AllZones = "all";
+
     /// <summary>Notebook instance families the AL2023 notebook platform cannot run.</summary>
     public static IReadOnlyList<string> UnsupportedNotebookFamilies { get; } = ["p2", "p3", "p3dn", "inf1", "g3"];
 
@@ -47,7 +51,7 @@ public static partial class SettingsLoader
         var suffix = ReadSuffix(source.StackName, reader);
         var isProtected = reader.Boolean(SettingKeys.Protected);
         var extraTags = ReadTags(reader);
-        var network = ReadNetwork(reader);
+        var network = ReadNetwork(source.StackName, reader);
         var storage = new StorageSettings(
             reader.Integer(SettingKeys.ModelArchiveDays, min: 1) ?? 0,
             reader.Integer(SettingKeys.NoncurrentVersionDays, min: 1) ?? 0,
@@ -79,6 +83,12 @@ public static partial class SettingsLoader
         var known = SettingKeys.All.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var key in presentKeys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal))
         {
+            if (SettingKeys.Retired.TryGetValue(key, out var replacement))
+            {
+                reader.Problem($"{SettingKeys.ProjectName}:{key}", reader.Raw(key), replacement);
+                continue;
+            }
+
             var near = SettingKeys.All.FirstOrDefault(k => string.Equals(k.Name, key, StringComparison.OrdinalIgnoreCase));
             var hint = near is null ? "" : $" (did you mean {near.Qualified}?)";
             reader.Problem($"{SettingKeys.ProjectName}:{key}", reader.Raw(key),
@@ -160,7 +170,7 @@ public static partial class SettingsLoader
         return tags;
     }
 
-    private static NetworkSettings ReadNetwork(Reader reader)
+    private static NetworkSettings ReadNetwork(string stackName, Reader reader)
     {
         var cidrKey = SettingKeys.VpcCidr;
         var cidrText = reader.Text(cidrKey);
@@ -189,12 +199,109 @@ public static partial class SettingsLoader
                 $"{zoneCount} zones × {SubnetLayout.GroupsPerZone.Count} subnets of /{subnetMask} do not fit in {vpc}: each zone gets a /{SubnetLayout.ZoneBlockPrefix(vpc, zoneCount)} block; {advice}");
         }
 
-        return new NetworkSettings(
+        var networkStack = ReadNetworkStack(stackName, reader);
+        var endpointServices = ReadEndpointServices(reader);
+        var endpointZones = ReadEndpointZones(reader, zones);
+        var network = new NetworkSettings(
+            networkStack,
             cidr ?? default,
             zones ?? 0,
             mask ?? 0,
-            reader.Boolean(SettingKeys.InterfaceEndpoints),
+            endpointServices,
+            endpointZones,
             reader.Boolean(SettingKeys.VpcFlowLogs));
+
+        if (networkStack is not null)
+        {
+            // The VPC's shape belongs to the stack that owns it; a value here would be silently
+            // ignored, so it is refused instead.
+            foreach (var key in SharedNetworkKeys.Where(k => reader.Text(k) != k.Default))
+            {
+                reader.Problem(key.Qualified, reader.Text(key),
+                    $"has no effect while {SettingKeys.NetworkStack.Qualified} is set: the VPC, its subnets, endpoints and flow logs belong to stack '{networkStack}'; set it there, or remove {SettingKeys.NetworkStack.Qualified}");
+            }
+        }
+
+        return network;
+    }
+
+    /// <summary>Keys that shape a network this stack owns, and mean nothing on an attached one.</summary>
+    private static IReadOnlyList<SettingKey> SharedNetworkKeys { get; } =
+    [
+        SettingKeys.VpcCidr, SettingKeys.AvailabilityZones, SettingKeys.SubnetCidrMask,
+        SettingKeys.InterfaceEndpointZones, SettingKeys.VpcFlowLogs,
+    ];
+
+    private static string? ReadNetworkStack(string stackName, Reader reader)
+    {
+        var key = SettingKeys.NetworkStack;
+        var value = reader.Text(key).Trim();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        var parts = value.Split('/');
+        if (parts.Length is not (1 or 3) || !parts.All(StackNamePartPattern().IsMatch))
+        {
+            reader.Problem(key.Qualified, value,
+                $"must be a stack name (letters, digits, - _ . such as dev) or org/{SettingKeys.ProjectName}/stack, at most 100 characters a part");
+            return null;
+        }
+
+        if (parts.Length == 3 && parts[1] != SettingKeys.ProjectName)
+        {
+            reader.Problem(key.Qualified, value,
+                $"must name a stack of this project ({SettingKeys.ProjectName}): only its stacks export the network outputs this stack reads");
+            return null;
+        }
+
+        if (parts[^1] == stackName)
+        {
+            reader.Problem(key.Qualified, value, $"a stack cannot attach to its own network ('{stackName}' is this stack)");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static List<string> ReadEndpointServices(Reader reader)
+    {
+        var key = SettingKeys.InterfaceEndpointServices;
+        var services = reader.StringArray(key) ?? [];
+        foreach (var service in services.Where(s => !InterfaceEndpointCatalog.IsKnown(s)))
+        {
+            var hint = InterfaceEndpointCatalog.Suggest(service) is { } near ? $" (did you mean {near}?)" : "";
+            reader.Problem(key.Qualified, service,
+                $"is not an interface endpoint service this program knows{hint}; give the short name (ecr.dkr, not com.amazonaws.us-east-1.ecr.dkr), one of: {string.Join(", ", InterfaceEndpointCatalog.Services)}");
+        }
+
+        foreach (var duplicate in services.GroupBy(s => s, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            reader.Problem(key.Qualified, duplicate.Key, "is listed twice");
+        }
+
+        return services.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static int ReadEndpointZones(Reader reader, int? availabilityZones)
+    {
+        var key = SettingKeys.InterfaceEndpointZones;
+        var text = reader.Text(key).Trim();
+        if (text == AllZones)
+        {
+            return availabilityZones ?? 0;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var zones)
+            || zones < 1 || (availabilityZones is { } total && zones > total))
+        {
+            var range = availabilityZones is { } az ? $"1 to {az} ({SettingKeys.AvailabilityZones.Qualified})" : $"1 to {SettingKeys.AvailabilityZones.Qualified}";
+            reader.Problem(key.Qualified, text, $"must be {AllZones} or a number of zones from {range}: an endpoint needs a zone, and it can be only in the VPC's zones");
+            return 0;
+        }
+
+        return zones;
     }
 
     private static NotebookSettings ReadNotebook(Reader reader)
@@ -217,7 +324,22 @@ public static partial class SettingsLoader
             instanceType,
             reader.Integer(SettingKeys.NotebookVolumeSizeGb, min: 5, max: 16384) ?? 0,
             reader.Boolean(SettingKeys.NotebookDirectInternetAccess),
-            reader.Boolean(SettingKeys.NotebookRootAccess));
+            reader.Boolean(SettingKeys.NotebookRootAccess),
+            ReadIdleStop(reader));
+    }
+
+    private static int ReadIdleStop(Reader reader)
+    {
+        var key = SettingKeys.NotebookIdleStopMinutes;
+        var minutes = reader.Integer(key, min: 0, max: NotebookIdleStop.MaxMinutes);
+        if (minutes is > 0 and < NotebookIdleStop.MinMinutes)
+        {
+            reader.Problem(key.Qualified, reader.Text(key),
+                $"must be 0 (never stop) or {NotebookIdleStop.MinMinutes} to {NotebookIdleStop.MaxMinutes}: the idle check runs every {NotebookIdleStop.CheckIntervalMinutes} minutes, and a notebook that stops within minutes of its start cannot be used");
+            return 0;
+        }
+
+        return minutes ?? 0;
     }
 
     private static TrainingSettings ReadTraining(Reader reader)
@@ -328,6 +450,9 @@ public static partial class SettingsLoader
 
     [GeneratedRegex("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$")]
     private static partial Regex ImageTagPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}$")]
+    private static partial Regex StackNamePartPattern();
 
     [GeneratedRegex("^[^@\\s,;]+@[^@\\s,;]+\\.[a-zA-Z]{2,}$")]
     private static partial Regex EmailPattern();

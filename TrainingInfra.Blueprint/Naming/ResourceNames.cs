@@ -31,6 +31,9 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The SageMaker notebook instance.</summary>
     public string Notebook => $"training-notebook-{Suffix}";
 
+    /// <summary>The notebook's lifecycle configuration, which makes it stop itself when idle.</summary>
+    public string NotebookLifecycleConfig => $"training-notebook-idle-stop-{Suffix}";
+
     /// <summary>The notebook instance's execution role.</summary>
     public string NotebookRole => $"training-notebook-role-{Suffix}";
 
@@ -89,6 +92,7 @@ public sealed record ResourceNames(string Suffix)
         new("S3 bucket (model-artifacts-{suffix}-{account})", 63, s => new ResourceNames(s).ModelBucket(LongestAccountId)),
         new("ECR repository", 256, s => new ResourceNames(s).Repository),
         new("SageMaker notebook instance", 63, s => new ResourceNames(s).Notebook),
+        new("SageMaker notebook lifecycle configuration", 63, s => new ResourceNames(s).NotebookLifecycleConfig),
         new("IAM role (notebook)", 64, s => new ResourceNames(s).NotebookRole),
         new("IAM role (training jobs)", 64, s => new ResourceNames(s).TrainingRole),
         new("Batch compute environment", 128, s => new ResourceNames(s).ComputeEnvironment),

@@ -1,10 +1,14 @@
-using TrainingInfra.Blueprint.Aws;
+using TrainingInfra.Blueprint.Config;
 
 namespace TrainingInfra.Blueprint.Network;
 
 /// <summary>
-/// The VPC endpoints that let training jobs in the isolated subnets, which have no route to the
-/// internet, reach the AWS services they use.
+/// The VPC endpoints a stack's network carries, each derived from the workloads that call it from
+/// inside the VPC. The isolated subnets have no route out, so a call without an endpoint fails; an
+/// interface endpoint that nothing calls bills by the hour for nothing. What runs decides the set:
+/// training jobs always (the platform's training configuration runs them in VPC mode), the
+/// notebook only when it has no direct internet access, and the services the teams' own code
+/// calls, named in config.
 /// </summary>
 public static class VpcEndpointPlan
 {
@@ -17,25 +21,101 @@ public static class VpcEndpointPlan
     /// <summary>The only port the interface endpoints' security group admits.</summary>
     public const int HttpsPort = 443;
 
-    private static readonly (string Service, string Type, string Reason)[] Endpoints =
+    /// <summary>The consumer named for endpoints that the teams' own code asked for in config.</summary>
+    public const string TeamCode = "the teams' training code (interfaceEndpointServices)";
+
+    private const string TrainingJobs = "SageMaker training jobs (VPC mode)";
+    private const string OfflineNotebook = "the notebook without direct internet access";
+
+    private const string TrainVpcPage = "https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html";
+    private const string NetworkIsolationArticle = "https://repost.aws/knowledge-center/sagemaker-access-network-isolation";
+    private const string NotebookInternetPage = "https://docs.aws.amazon.com/sagemaker/latest/dg/appendix-notebook-and-internet-access.html";
+    private const string SageMakerEndpointPage = "https://docs.aws.amazon.com/sagemaker/latest/dg/interface-vpc-endpoint.html";
+    private const string EcrEndpointPage = "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html";
+    private const string SdkInVpcNotes = "https://github.com/awsdocs/amazon-sagemaker-developer-guide/pull/259";
+    
+
+    // Training jobs: SageMaker attaches network interfaces in the isolated subnets, and the node's
+    // own processes download the input channels, upload the model and sync checkpoints over them,
+    // and ship the job's logs and metrics over them too (re:Post, "AWS OFFICIAL", read
+    // 2026-12-01). The training image is not among them: with the default
+    // TrainingRepositoryAccessMode (Platform) SageMaker pulls it from ECR itself; only Vpc mode,
+    // for private registries, pulls through the customer's VPC (train-vpc.html and
+    // docker-containers-adapt-your-own-private-registry.html, read 2026-12-01). So no ECR
+    // endpoint is needed for training, and no STS or SageMaker API endpoint either: SageMaker
+    // itself calls neither from the VPC.
+    private static readonly EndpointNeed[] TrainingNeeds =
     [
-        ("s3", Gateway, "datasets, checkpoints, model artifacts and ECR image layers (stored in S3) are read and written without leaving the VPC; gateway endpoints are free"),
-        ("sagemaker.api", Interface, "the SageMaker API (CreateTrainingJob, DescribeTrainingJob) from inside the VPC"),
-        ("sagemaker.runtime", Interface, "invoking SageMaker endpoints from inside the VPC"),
-        ("ecr.api", Interface, "ECR authorisation and image manifests, needed to pull training containers"),
-        ("ecr.dkr", Interface, "the Docker registry protocol that pulls the training containers"),
-        ("logs", Interface, "CloudWatch Logs: without it training logs cannot leave the isolated subnets"),
-        ("monitoring", Interface, "CloudWatch metrics: without it training metrics cannot leave the isolated subnets"),
-        ("sts", Interface, "STS: role credentials for code running in the VPC"),
+        new("s3", TrainingJobs, "downloading the input channels, uploading the model artifact and syncing spot checkpoints", TrainVpcPage),
+        new("logs", TrainingJobs, "SageMaker's node processes ship the job's output to /aws/sagemaker/TrainingJobs", NetworkIsolationArticle),
+        new("monitoring", TrainingJobs, "SageMaker's node processes publish the job's metrics to /aws/sagemaker/TrainingJobs", NetworkIsolationArticle),
     ];
 
-    /// <summary>The endpoints for a region; the interface ones only when switched on.</summary>
-    public static IReadOnlyList<VpcEndpoint> For(AwsRegion region, bool interfaceEndpoints)
+    // The notebook without direct internet access reaches AWS only through the VPC, which has no
+    // NAT gateway ("can't train or host models unless your VPC has an interface endpoint", read
+    // 2026-12-01); with direct internet access every one of these calls leaves through
+    // SageMaker's own network interface instead, and the stack needs none of them.
+    private static readonly EndpointNeed[] OfflineNotebookNeeds =
+    [
+        new("s3", OfflineNotebook, "reading datasets and writing to the platform's buckets", NotebookInternetPage),
+        new("sagemaker.api", OfflineNotebook, "starting, describing and stopping training jobs, and the idle check stopping the notebook itself", SageMakerEndpointPage),
+        new("sts", OfflineNotebook, "the SageMaker Python SDK asks STS for the caller's identity before it starts a job", SdkInVpcNotes),
+        new("logs", OfflineNotebook, "following a training job's logs from the notebook", SdkInVpcNotes),
+        new("ecr.api", OfflineNotebook, "authenticating docker push and pull of the training containers", EcrEndpointPage),
+        new("ecr.dkr", OfflineNotebook, "docker push and pull of the training containers", EcrEndpointPage),
+    ];
+
+    /// <summary>What the stack's own workloads call from inside the VPC, the teams' code aside.</summary>
+    public static IReadOnlyList<EndpointNeed> WorkloadNeeds(NotebookSettings notebook)
     {
-        ArgumentNullException.ThrowIfNull(region);
-        return Endpoints
-            .Where(e => interfaceEndpoints || e.Type == Gateway)
-            .Select(e => new VpcEndpoint(e.Service, region.EndpointServiceName(e.Service), e.Type, e.Reason))
-            .ToList();
+        ArgumentNullException.ThrowIfNull(notebook);
+        var needs = new List<EndpointNeed>(TrainingNeeds);
+        if (notebook.Enabled && !notebook.DirectInternetAccess)
+        {
+            needs.AddRange(OfflineNotebookNeeds);
+        }
+
+        return needs;
+    }
+
+    /// <summary>
+    /// The interface endpoint services the stack's workloads and teams need, whoever's network
+    /// serves them: sorted, without duplicates.
+    /// </summary>
+    public static IReadOnlyList<string> InterfaceServicesNeeded(PlatformSettings settings) =>
+        Needs(settings).Where(n => n.Service != "s3").Select(n => n.Service).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The endpoints a network owned by this stack carries: the S3 gateway, and one interface
+    /// endpoint for every service a consumer needs.
+    /// </summary>
+    public static IReadOnlyList<VpcEndpoint> For(PlatformSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var region = settings.Region;
+        var needs = Needs(settings);
+        var gateway = new VpcEndpoint("s3", region.EndpointServiceName("s3"), Gateway, needs.Where(n => n.Service == "s3").ToList());
+        var interfaces = needs.Where(n => n.Service != "s3")
+            .GroupBy(n => n.Service, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new VpcEndpoint(g.Key, region.EndpointServiceName(g.Key), Interface, g.ToList()));
+        return [gateway, .. interfaces];
+    }
+
+    /// <summary>The zones, by index into the VPC's isolated subnets, that carry the interface endpoints.</summary>
+    public static IReadOnlyList<T> EndpointSubnets<T>(IReadOnlyList<T> isolatedSubnets, NetworkSettings network)
+    {
+        ArgumentNullException.ThrowIfNull(isolatedSubnets);
+        ArgumentNullException.ThrowIfNull(network);
+        return isolatedSubnets.Take(network.InterfaceEndpointZones).ToList();
+    }
+
+    private static List<EndpointNeed> Needs(PlatformSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var needs = WorkloadNeeds(settings.Notebook).ToList();
+        needs.AddRange(settings.Network.InterfaceEndpointServices.Select(service =>
+            new EndpointNeed(service, TeamCode, "calls that the training code makes itself", "https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-privatelink-support.html")));
+        return needs;
     }
 }

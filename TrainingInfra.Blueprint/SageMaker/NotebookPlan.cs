@@ -1,3 +1,4 @@
+using TrainingInfra.Blueprint.Aws;
 using TrainingInfra.Blueprint.Config;
 
 namespace TrainingInfra.Blueprint.SageMaker;
@@ -33,6 +34,27 @@ public static class NotebookPlan
     {
         ArgumentNullException.ThrowIfNull(notebook);
         return notebook.DirectInternetAccess ? ExamplesRepository : null;
+    }
+
+    /// <summary>
+    /// The notebook instance's ARN, known before it exists: SageMaker writes the name in lower case
+    /// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemaker.html, read 2026-12-01).
+    /// </summary>
+    public static string Arn(AwsRegion region, string accountId, string notebookName)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(notebookName);
+        return $"arn:{region.Partition}:sagemaker:{region.Name}:{accountId}:notebook-instance/{notebookName.ToLowerInvariant()}";
+    }
+
+    /// <summary>
+    /// The OnStart script (base64) that makes the notebook stop itself when idle, or null when
+    /// the stack lets it run.
+    /// </summary>
+    public static string? IdleStopScript(NotebookSettings notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        return notebook.IdleStopMinutes > 0 ? NotebookIdleStop.OnStartBase64(notebook.IdleStopMinutes) : null;
     }
 
     /// <summary>SageMaker's spelling of a notebook switch.</summary>

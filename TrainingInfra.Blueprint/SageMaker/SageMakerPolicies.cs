@@ -105,6 +105,16 @@ public static class SageMakerPolicies
         ]);
     }
 
+    /// <summary>Name of the notebook role's inline policy that lets the idle check stop the notebook.</summary>
+    public const string NotebookSelfStopPolicyName = "notebook-idle-stop";
+
+    /// <summary>
+    /// What the notebook's idle check needs: to describe and stop the one notebook it runs on, by
+    /// its ARN, and no other.
+    /// </summary>
+    public static string NotebookSelfStop(string notebookArn) =>
+        PolicyDocument.Create([PolicyDocument.Allow("StopThisNotebookWhenIdle", NotebookIdleStop.SelfActions, [notebookArn])]);
+
     /// <summary>Objects in buckets encrypted with the stack's own key are unreadable without it.</summary>
     private static IEnumerable<JsonObject> DataKeyUse(SageMakerResources resources) =>
         resources.DataKeyArn is { } keyArn ? [DataKeyPolicy.UseForObjects(keyArn)] : [];
