@@ -53,21 +53,63 @@ public class NetworkTests
         Assert.True(vpc.Flag("enableDnsSupport"));
     }
 
-    [Fact]
-    public async Task InterfaceEndpoints_CoverEcrLogsMetricsStsAndSageMaker_InTheIsolatedSubnets()
-    {
-        var endpoints = (await StackRun.OfStackFile("dev")).OfType(Endpoint);
+    private static List<string> Services(StackRun run) =>
+        run.OfType(Endpoint).Select(e => e.Text("serviceName")!["com.amazonaws.us-east-1.".Length..]).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(
-            ["ecr.api", "ecr.dkr", "logs", "monitoring", "sagemaker.api", "sagemaker.runtime", "sts"],
-            endpoints.Select(e => e.Text("serviceName")!["com.amazonaws.us-east-1.".Length..]).Order(StringComparer.Ordinal));
-        Assert.All(endpoints, e =>
+    [Fact]
+    public async Task DevEndpoints_AreWhatVpcModeTrainingCalls_InOneZone()
+    {
+        // dev's notebook reaches AWS through its own internet access; its training jobs ship logs
+        // and metrics through the VPC. Nothing else calls an interface endpoint there.
+        var run = await StackRun.OfStackFile("dev");
+
+        Assert.Equal(["logs", "monitoring"], Services(run));
+        Assert.All(run.OfType(Endpoint), e =>
         {
             Assert.Equal("Interface", e.Text("vpcEndpointType"));
             Assert.True(e.Flag("privateDnsEnabled"));
-            Assert.Equal(CloudMocks.IsolatedSubnets, e.Strings("subnetIds"));
+            Assert.Equal([CloudMocks.IsolatedSubnets[0]], e.Strings("subnetIds"));
             Assert.Equal("vpc-training", e.Text("vpcId"));
         });
+    }
+
+    [Fact]
+    public async Task ProdEndpoints_ServeItsOfflineNotebookToo_InEveryZone()
+    {
+        var run = await StackRun.OfStackFile("prod");
+
+        Assert.Equal(["ecr.api", "ecr.dkr", "logs", "monitoring", "sagemaker.api", "sts"], Services(run));
+        Assert.All(run.OfType(Endpoint), e => Assert.Equal(CloudMocks.IsolatedSubnets, e.Strings("subnetIds")));
+    }
+
+    [Fact]
+    public async Task DevNotebookWithoutDirectInternet_GetsTheEndpointsItCalls()
+    {
+        var run = await StackRun.OfStackFile("dev", ("notebookDirectInternetAccess", "false"));
+
+        Assert.Superset(new HashSet<string> { "sagemaker.api", "sts", "ecr.api", "ecr.dkr", "logs", "monitoring" }, Services(run).ToHashSet());
+    }
+
+    [Fact]
+    public async Task TeamsEndpoints_FromConfig_AreCreatedBesideTheWorkloadsOnes()
+    {
+        var run = await StackRun.OfStackFile("dev", ("interfaceEndpointServices", "[\"secretsmanager\"]"));
+
+        Assert.Equal(["logs", "monitoring", "secretsmanager"], Services(run));
+    }
+
+    [Fact]
+    public async Task NetworkOutputs_DescribeWhatOtherStacksAttachTo()
+    {
+        var run = await StackRun.OfStackFile("dev");
+        var outputs = await run.OutputsAsync();
+
+        Assert.Equal("logs,monitoring", outputs["InterfaceEndpointServices"]);
+        Assert.Equal("dev", outputs["NetworkOwner"]);
+        Assert.False((bool)outputs["NetworkProtected"]);
+        Assert.Equal("10.220.0.0/16", outputs["VpcCidr"]);
+        Assert.Equal(string.Join(",", CloudMocks.PublicSubnets), outputs["PublicSubnetIds"]);
+        Assert.Equal($"{run.Named("aws:ec2/securityGroup:SecurityGroup", "vpc-endpoints").Name}_id", outputs["EndpointSecurityGroupId"]);
     }
 
     [Fact]
@@ -81,16 +123,6 @@ public class NetworkTests
         Assert.Equal(("tcp", 443.0, 443.0, "10.220.0.0/16"), (rule.Text("ipProtocol"), rule.Number("fromPort"), rule.Number("toPort"), rule.Text("cidrIpv4")));
         Assert.False(group.Inputs.ContainsKey("ingress"));
         Assert.All(run.OfType(Endpoint), e => Assert.Equal([$"{group.Name}_id"], e.Strings("securityGroupIds")));
-    }
-
-    [Fact]
-    public async Task PrStack_LeavesOutTheHourlyInterfaceEndpoints_ButKeepsTheS3Gateway()
-    {
-        var run = await StackRun.OfStackFile("pr");
-
-        Assert.Empty(run.OfType(Endpoint));
-        Assert.DoesNotContain(run.OfType("aws:ec2/securityGroup:SecurityGroup"), g => g.Name == "vpc-endpoints");
-        Assert.Single(Assert.Single(run.OfType(AwsxVpc)).List("vpcEndpointSpecs"));
     }
 
     [Fact]

@@ -30,8 +30,9 @@ public class SageMakerTests
     private static string[] Strings(JsonElement statement, string member) =>
         statement.GetProperty(member).EnumerateArray().Select(e => e.GetString()!).ToArray();
 
+    /// <summary>The role's platform-access policy (the notebook role has its idle-stop policy beside it).</summary>
     private static JsonElement InlinePolicyOf(StackRun run, MockResourceArgs role) =>
-        Assert.Single(run.OfType(RolePolicy), p => p.Text("role") == role.Text("name")).Json("policy");
+        Assert.Single(run.OfType(RolePolicy), p => p.Text("role") == role.Text("name") && p.Name == $"{role.Name}-access").Json("policy");
 
     [Theory]
     [InlineData("dev")]

@@ -50,7 +50,7 @@ public class StackTests
     [Fact]
     public async Task PerPullRequestStack_TakesItsStackNameAsSuffix()
     {
-        var run = await StackRun.OfStackFile("pr", ("aws:region", "eu-west-1"));
+        var run = await StackRun.OfStackFile("pr");
         var suffix = await StackRun.Value(run.Stack.EnvironmentSuffix);
 
         Assert.Equal("pr", suffix);

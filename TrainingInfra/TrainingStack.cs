@@ -25,13 +25,27 @@ public sealed class TrainingStack : Stack
         var settings = StackSettings.Load();
         var accountId = Pulumi.Aws.GetCallerIdentity.Invoke().Apply(identity => identity.AccountId);
 
-        var storage = new StorageComponent("storage", new StorageComponentArgs { Settings = settings, AccountId = accountId });
-        var network = new NetworkComponent("network", new NetworkComponentArgs
+        // A network of this stack's own comes after storage (flow logs use the data key); a
+        // borrowed one comes first, so that a refused attachment stops the program before any
+        // resource of this stack is registered.
+        NetworkComponent network;
+        StorageComponent storage;
+        if (settings.Network.OwnsNetwork)
         {
-            Settings = settings,
-            AccountId = accountId,
-            DataKeyArn = storage.DataKeyArn,
-        });
+            storage = new StorageComponent("storage", new StorageComponentArgs { Settings = settings, AccountId = accountId });
+            network = new NetworkComponent("network", new NetworkComponentArgs
+            {
+                Settings = settings,
+                AccountId = accountId,
+                DataKeyArn = storage.DataKeyArn,
+            });
+        }
+        else
+        {
+            network = new NetworkComponent("network", new NetworkComponentArgs { Settings = settings, AccountId = accountId });
+            storage = new StorageComponent("storage", new StorageComponentArgs { Settings = settings, AccountId = accountId });
+        }
+
         var sageMaker = new SageMakerComponent("sagemaker", new SageMakerComponentArgs
         {
             Settings = settings,
@@ -66,7 +80,13 @@ public sealed class TrainingStack : Stack
         EnvironmentSuffix = Output.Create(settings.EnvironmentSuffix);
         Region = Output.Create(settings.Region.Name);
         VpcId = network.VpcId;
-        PrivateSubnetIds = network.IsolatedSubnetIds.Apply(ids => SubnetIdList.Join(ids));
+        VpcCidr = network.VpcCidr;
+        PublicSubnetIds = network.PublicSubnetIds.Apply(ids => NetworkOutputs.JoinList(ids));
+        PrivateSubnetIds = network.IsolatedSubnetIds.Apply(ids => NetworkOutputs.JoinList(ids));
+        EndpointSecurityGroupId = network.EndpointSecurityGroupId;
+        InterfaceEndpointServices = network.InterfaceEndpointServices;
+        NetworkOwner = Output.Create(network.NetworkOwner);
+        NetworkProtected = Output.Create(network.NetworkProtected);
         DatasetBucketName = storage.DatasetBucketName;
         ModelBucketName = storage.ModelBucketName;
         EcrRepositoryUri = storage.RepositoryUrl;
@@ -88,16 +108,40 @@ public sealed class TrainingStack : Stack
     public Output<string> EnvironmentSuffix { get; private set; }
 
     /// <summary>The region the stack deploys to.</summary>
-    [Output("Region")]
+    [Output(NetworkOutputs.Region)]
     public Output<string> Region { get; private set; }
 
     /// <summary>The VPC.</summary>
-    [Output("VpcId")]
+    [Output(NetworkOutputs.VpcId)]
     public Output<string> VpcId { get; private set; }
 
+    /// <summary>The VPC's IPv4 range.</summary>
+    [Output(NetworkOutputs.VpcCidr)]
+    public Output<string> VpcCidr { get; private set; }
+
+    /// <summary>The public subnets (notebook, Batch instances), comma-separated.</summary>
+    [Output(NetworkOutputs.PublicSubnetIds)]
+    public Output<string> PublicSubnetIds { get; private set; }
+
     /// <summary>The isolated subnets where training runs, comma-separated as in the CDK design.</summary>
-    [Output("PrivateSubnetIds")]
+    [Output(NetworkOutputs.PrivateSubnetIds)]
     public Output<string> PrivateSubnetIds { get; private set; }
+
+    /// <summary>The security group of the VPC's interface endpoints.</summary>
+    [Output(NetworkOutputs.EndpointSecurityGroupId)]
+    public Output<string> EndpointSecurityGroupId { get; private set; }
+
+    /// <summary>The interface endpoint services in the VPC, comma-separated.</summary>
+    [Output(NetworkOutputs.InterfaceEndpointServices)]
+    public Output<string> InterfaceEndpointServices { get; private set; }
+
+    /// <summary>The stack that owns the VPC: this stack, or the one named by networkStack.</summary>
+    [Output(NetworkOutputs.NetworkOwner)]
+    public Output<string> NetworkOwner { get; private set; }
+
+    /// <summary>Whether the stack that owns the VPC is protected.</summary>
+    [Output(NetworkOutputs.NetworkProtected)]
+    public Output<bool> NetworkProtected { get; private set; }
 
     /// <summary>The dataset bucket.</summary>
     [Output("DatasetBucketName")]

@@ -105,10 +105,10 @@ internal static class GuardrailCatalog
             run => run.OfType(SecurityGroup).Concat(run.OfType(IngressRule)).Concat(run.OfType(EgressRule))
                 .Where(r => string.IsNullOrWhiteSpace(r.Text("description")) || r.Text("description") == "Managed by Pulumi")
                 .Select(r => Finding("CKV_AWS_23", r, "has no description"))),
-        new("CKV2_AWS_11", "The VPC's traffic is logged (flow logs)", Always, run => run.OfType(AwsxVpc),
+        new("CKV2_AWS_11", "The VPC's traffic is logged (flow logs)", s => s.Network.OwnsNetwork, run => run.OfType(AwsxVpc),
             run => run.OfType(FlowLog).Any(f => f.Text("vpcId") is { Length: > 0 }) ? []
                 : run.OfType(AwsxVpc).Select(v => Finding("CKV2_AWS_11", v, "has no flow log"))),
-        new("TI.NET.1", "Interface endpoints resolve through private DNS", s => s.Network.InterfaceEndpoints, run => run.OfType(VpcEndpoint),
+        new("TI.NET.1", "Interface endpoints resolve through private DNS", s => s.Network.OwnsNetwork, run => run.OfType(VpcEndpoint),
             run => run.OfType(VpcEndpoint).Where(e => e.Text("vpcEndpointType") == "Interface" && e.Flag("privateDnsEnabled") != true)
                 .Select(e => Finding("TI.NET.1", e, "private DNS is off"))),
 

@@ -18,9 +18,15 @@ internal sealed class CloudMocks
     public static readonly ImmutableArray<string> IsolatedSubnets = ["subnet-isolated-a", "subnet-isolated-b"];
 
     private readonly List<MockResourceArgs> _registered = [];
+    private readonly IReadOnlyDictionary<string, ImmutableDictionary<string, object>> _stacks;
 
-    public CloudMocks()
+    /// <param name="stacks">
+    /// Other stacks of the backend, by fully qualified name, with their outputs: what a
+    /// <c>StackReference</c> to them reads. A reference to any other stack fails, as Pulumi's does.
+    /// </param>
+    public CloudMocks(IReadOnlyDictionary<string, ImmutableDictionary<string, object>>? stacks = null)
     {
+        _stacks = stacks ?? ImmutableDictionary<string, ImmutableDictionary<string, object>>.Empty;
         Mock.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
             .ReturnsAsync((MockResourceArgs args) =>
             {
@@ -29,7 +35,7 @@ internal sealed class CloudMocks
                     _registered.Add(args);
                 }
 
-                return ($"{args.Name}_id", (object)State(args));
+                return (args.Id is { Length: > 0 } read ? read : $"{args.Name}_id", (object)State(args));
             });
         Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>()))
             .ReturnsAsync((MockCallArgs args) => args.Token switch
@@ -57,7 +63,7 @@ internal sealed class CloudMocks
         }
     }
 
-    private static ImmutableDictionary<string, object> State(MockResourceArgs args)
+    private ImmutableDictionary<string, object> State(MockResourceArgs args)
     {
         var state = args.Inputs;
         var name = args.Name!;
@@ -117,6 +123,11 @@ internal sealed class CloudMocks
                 break;
             case "aws:cloudwatch/eventRule:EventRule":
                 state = state.SetItem("arn", $"arn:aws:events:{Region}:{AccountId}:rule/{state.GetValueOrDefault("name") ?? name}");
+                break;
+            case "pulumi:pulumi:StackReference":
+                var outputs = _stacks.GetValueOrDefault(args.Id!)
+                    ?? throw new InvalidOperationException($"unknown stack '{args.Id}': the backend has {string.Join(", ", _stacks.Keys)}");
+                state = state.SetItem("outputs", outputs).SetItem("secretOutputNames", ImmutableArray<string>.Empty);
                 break;
             case "aws:sagemaker/notebookInstance:NotebookInstance":
                 state = state.SetItem("arn", $"arn:aws:sagemaker:{Region}:{AccountId}:notebook-instance/{state.GetValueOrDefault("name") ?? name}");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using System.Text.Json;
 using Pulumi;
 using Pulumi.Testing;
@@ -43,7 +44,54 @@ internal sealed class StackRun
 
     public IReadOnlyList<MockResourceArgs> Registered { get; }
 
+    /// <summary>The organisation the tests' backend has, as Pulumi names it on a self-managed backend.</summary>
+    public const string Organization = "organization";
+
+    /// <summary>
+    /// Runs a stack file. A stack that attaches to another stack's network reads the outputs of
+    /// that stack's own run, so the test checks that what one stack exports is what the other reads.
+    /// </summary>
     public static async Task<StackRun> OfStackFile(string stack, params (string Key, string Value)[] overrides)
+    {
+        var config = Config(stack, overrides);
+        var stacks = new Dictionary<string, ImmutableDictionary<string, object>>(StringComparer.Ordinal);
+        if (config.GetValueOrDefault($"{SettingKeys.ProjectName}:networkStack") is { Length: > 0 } owner && !owner.Contains('/', StringComparison.Ordinal))
+        {
+            var ownerRun = await OfStackFile(owner).ConfigureAwait(false);
+            stacks[$"{Organization}/{SettingKeys.ProjectName}/{owner}"] = await ownerRun.OutputsAsync().ConfigureAwait(false);
+        }
+
+        return await Run(stack, config, stacks).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a stack file against a backend that holds the given stacks, by fully qualified name, with their outputs.</summary>
+    public static Task<StackRun> OfStackFile(
+        string stack, IReadOnlyDictionary<string, ImmutableDictionary<string, object>> stacks, params (string Key, string Value)[] overrides) =>
+        Run(stack, Config(stack, overrides), stacks);
+
+    /// <summary>The stack's outputs, by name, as another stack's reference reads them.</summary>
+    public async Task<ImmutableDictionary<string, object>> OutputsAsync()
+    {
+        var outputs = ImmutableDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
+        foreach (var property in typeof(TrainingStack).GetProperties())
+        {
+            if (property.GetCustomAttribute<OutputAttribute>()?.Name is not { } name)
+            {
+                continue;
+            }
+
+            var output = property.GetValue(Stack)!;
+            var valueType = output.GetType().GetGenericArguments()[0];
+            var read = typeof(OutputUtilities).GetMethod(nameof(OutputUtilities.GetValueAsync))!.MakeGenericMethod(valueType);
+            var task = (Task)read.Invoke(null, [output])!;
+            await task.ConfigureAwait(false);
+            outputs[name] = task.GetType().GetProperty("Result")!.GetValue(task)!;
+        }
+
+        return outputs.ToImmutable();
+    }
+
+    private static Dictionary<string, string> Config(string stack, (string Key, string Value)[] overrides)
     {
         var config = StackConfigFiles.StackConfig(stack).ToDictionary(e => e.Key, e => e.Value);
         foreach (var (key, value) in overrides)
@@ -51,7 +99,28 @@ internal sealed class StackRun
             config[key.Contains(':', StringComparison.Ordinal) ? key : $"{SettingKeys.ProjectName}:{key}"] = value;
         }
 
-        var mocks = new CloudMocks();
+        return config;
+    }
+
+    /// <summary>
+    /// Runs a stack file that must be refused: the error, and every registration the mocks saw
+    /// before it (a refusal before any resource leaves only the stack and what read its config).
+    /// </summary>
+    public static async Task<(Exception Error, IReadOnlyList<MockResourceArgs> Registered)> Refusal(
+        string stack, IReadOnlyDictionary<string, ImmutableDictionary<string, object>> stacks, params (string Key, string Value)[] overrides)
+    {
+        var mocks = new CloudMocks(stacks);
+        var error = await Record.ExceptionAsync(() => Run(stack, Config(stack, overrides), mocks)).ConfigureAwait(false);
+        Assert.NotNull(error);
+        return (error, mocks.Registered);
+    }
+
+    private static Task<StackRun> Run(
+        string stack, Dictionary<string, string> config, IReadOnlyDictionary<string, ImmutableDictionary<string, object>> stacks) =>
+        Run(stack, config, new CloudMocks(stacks));
+
+    private static async Task<StackRun> Run(string stack, Dictionary<string, string> config, CloudMocks mocks)
+    {
         var options = new Dictionary<(string, string), ResourceOptions>();
         var stackOptions = new StackOptions
         {
@@ -71,10 +140,12 @@ internal sealed class StackRun
         Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
         try
         {
-            var resources = await Deployment.TestWithServiceProviderAsync<TrainingStack>(
+            // Off the test framework's synchronisation context, as under the Pulumi CLI: a stack that
+            // reads another stack's network waits for that read in its constructor.
+            var resources = await Task.Run(() => Deployment.TestWithServiceProviderAsync<TrainingStack>(
                 mocks.Mock.Object,
                 new StackFactory(() => new TrainingStack(stackOptions)),
-                new TestOptions { IsPreview = false, StackName = stack, ProjectName = SettingKeys.ProjectName });
+                new TestOptions { IsPreview = false, StackName = stack, ProjectName = SettingKeys.ProjectName, OrganizationName = Organization })).ConfigureAwait(false);
             var prefix = SettingKeys.ProjectName + ":";
             var settings = SettingsLoader.Load(ConfigSource.FromDictionary(
                 stack,

@@ -13,24 +13,122 @@ namespace TrainingInfra.Components;
 
 /// <summary>
 /// The VPC: public and isolated subnets in each zone, no NAT gateway, the S3 gateway endpoint on
-/// the route tables, and interface endpoints that give the isolated subnets their only way to
-/// AWS services.
+/// the route tables, and the interface endpoints the stack's workloads call from the isolated
+/// subnets. Or, with <c>networkStack</c> set, another stack's VPC, read from that stack's outputs
+/// before anything else of this stack is registered.
 /// </summary>
 public sealed class NetworkComponent : ComponentResource
 {
-    /// <summary>Creates the network.</summary>
+    /// <summary>Creates the network, or attaches to another stack's.</summary>
     public NetworkComponent(string name, NetworkComponentArgs args, ComponentResourceOptions? options = null)
         : base("training-infra:components:Network", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
         var settings = args.Settings;
+        if (settings.Network.NetworkStack is { } owner)
+        {
+            var attached = ReadAttachedNetwork(settings, owner);
+            VpcId = Output.Create(attached.VpcId);
+            VpcCidr = Output.Create(attached.VpcCidr);
+            PublicSubnetIds = Output.Create(attached.PublicSubnetIds.ToImmutableArray());
+            IsolatedSubnetIds = Output.Create(attached.IsolatedSubnetIds.ToImmutableArray());
+            EndpointSecurityGroupId = Output.Create(attached.EndpointSecurityGroupId);
+            InterfaceEndpointServices = Output.Create(NetworkOutputs.JoinList(attached.InterfaceEndpointServices));
+            NetworkOwner = owner.Split('/')[^1];
+            NetworkProtected = attached.OwnerProtected;
+        }
+        else
+        {
+            var vpc = CreateVpc(settings);
+            VpcId = vpc.VpcId;
+            VpcCidr = Output.Create(settings.Network.VpcCidr.ToString());
+            PublicSubnetIds = vpc.PublicSubnetIds;
+            IsolatedSubnetIds = vpc.IsolatedSubnetIds;
+            var interfaceEndpoints = VpcEndpointPlan.For(settings).Where(e => e.Type == VpcEndpointPlan.Interface).ToList();
+            EndpointSecurityGroupId = CreateInterfaceEndpoints(settings, interfaceEndpoints);
+            InterfaceEndpointServices = Output.Create(NetworkOutputs.JoinList(interfaceEndpoints.Select(e => e.Service)));
+            NetworkOwner = settings.StackName;
+            NetworkProtected = settings.Protected;
+            if (settings.Network.FlowLogs)
+            {
+                CreateFlowLogs(settings, args.AccountId, args.DataKeyArn, vpc.VpcId);
+            }
+        }
+
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["vpcId"] = VpcId,
+            ["vpcCidr"] = VpcCidr,
+            ["publicSubnetIds"] = PublicSubnetIds,
+            ["isolatedSubnetIds"] = IsolatedSubnetIds,
+            ["endpointSecurityGroupId"] = EndpointSecurityGroupId,
+            ["interfaceEndpointServices"] = InterfaceEndpointServices,
+            ["networkOwner"] = NetworkOwner,
+            ["networkProtected"] = NetworkProtected,
+        });
+    }
+
+    /// <summary>The VPC's id.</summary>
+    public Output<string> VpcId { get; }
+
+    /// <summary>The VPC's IPv4 range.</summary>
+    public Output<string> VpcCidr { get; }
+
+    /// <summary>One public subnet per zone, with a route to the internet gateway.</summary>
+    public Output<ImmutableArray<string>> PublicSubnetIds { get; }
+
+    /// <summary>One isolated subnet per zone, without a route out: where training runs.</summary>
+    public Output<ImmutableArray<string>> IsolatedSubnetIds { get; }
+
+    /// <summary>The interface endpoints' security group.</summary>
+    public Output<string> EndpointSecurityGroupId { get; }
+
+    /// <summary>The interface endpoint services in the VPC, comma-separated.</summary>
+    public Output<string> InterfaceEndpointServices { get; }
+
+    /// <summary>The stack that owns the VPC: this one, or the one it attached to.</summary>
+    public string NetworkOwner { get; }
+
+    /// <summary>Whether the stack that owns the VPC is protected.</summary>
+    public bool NetworkProtected { get; }
+
+    /// <summary>
+    /// Reads the owning stack's network outputs and checks them before the constructor returns:
+    /// the stack creates its resources only after this component, so a missing output or a
+    /// refused attachment stops the program before any of them is registered. Waiting here is
+    /// safe: Pulumi constructs the stack without a synchronisation context, and the read is
+    /// answered by the engine (by the mocks in tests), not by this thread.
+    /// </summary>
+    private AttachedNetwork ReadAttachedNetwork(PlatformSettings settings, string owner)
+    {
+        var reference = new StackReference("network-stack", new StackReferenceArgs
+        {
+            Name = AttachedNetwork.ReferenceName(owner, Deployment.Instance.OrganizationName),
+        }, new CustomResourceOptions { Parent = this });
+
+        var outputs = Task.WhenAll(NetworkOutputs.Read.Select(async output =>
+                (Name: output, Details: await reference.GetOutputDetailsAsync(output).ConfigureAwait(false))))
+            .GetAwaiter().GetResult()
+            .Where(o => o.Details.Value is not null || o.Details.SecretValue is not null)
+            .ToDictionary(o => o.Name, o => o.Details.Value ?? o.Details.SecretValue, StringComparer.Ordinal);
+        try
+        {
+            return AttachedNetwork.FromOutputs(settings, outputs);
+        }
+        catch (InvalidConfigurationException error)
+        {
+            throw new RunException(error.Message, error);
+        }
+    }
+
+    private Vpc CreateVpc(PlatformSettings settings)
+    {
         var network = settings.Network;
         var tags = settings.Tags;
-        var endpoints = VpcEndpointPlan.For(settings.Region, network.InterfaceEndpoints);
 
         // Every awsx strategy is explicit: its defaults (a NAT gateway per zone, the Legacy subnet
         // and endpoint strategies) are not the platform's.
-        var vpc = new Vpc(settings.Names.Vpc, new VpcArgs
+        return new Vpc(settings.Names.Vpc, new VpcArgs
         {
             CidrBlock = network.VpcCidr.ToString(),
             NumberOfAvailabilityZones = network.AvailabilityZones,
@@ -47,44 +145,13 @@ public sealed class NetworkComponent : ComponentResource
             // Auto attaches a gateway endpoint to every route table of the VPC, which includes
             // the isolated subnets' ones; Legacy would attach it to none.
             VpcEndpointStrategy = VpcEndpointStrategy.Auto,
-            VpcEndpointSpecs = endpoints
+            VpcEndpointSpecs = VpcEndpointPlan.For(settings)
                 .Where(e => e.Type == VpcEndpointPlan.Gateway)
                 .Select(e => new VpcEndpointSpecArgs { ServiceName = e.ServiceName, VpcEndpointType = e.Type, Tags = tags })
                 .ToList(),
             Tags = tags,
         }, new ComponentResourceOptions { Parent = this });
-
-        VpcId = vpc.VpcId;
-        PublicSubnetIds = vpc.PublicSubnetIds;
-        IsolatedSubnetIds = vpc.IsolatedSubnetIds;
-
-        var interfaceEndpoints = endpoints.Where(e => e.Type == VpcEndpointPlan.Interface).ToList();
-        if (interfaceEndpoints.Count > 0)
-        {
-            CreateInterfaceEndpoints(settings.Names.Vpc, network.VpcCidr.ToString(), interfaceEndpoints, tags);
-        }
-
-        if (network.FlowLogs)
-        {
-            CreateFlowLogs(settings, args.AccountId, args.DataKeyArn, vpc.VpcId);
-        }
-
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["vpcId"] = VpcId,
-            ["publicSubnetIds"] = PublicSubnetIds,
-            ["isolatedSubnetIds"] = IsolatedSubnetIds,
-        });
     }
-
-    /// <summary>The VPC's id.</summary>
-    public Output<string> VpcId { get; }
-
-    /// <summary>One public subnet per zone, with a route to the internet gateway.</summary>
-    public Output<ImmutableArray<string>> PublicSubnetIds { get; }
-
-    /// <summary>One isolated subnet per zone, without a route out: where training runs.</summary>
-    public Output<ImmutableArray<string>> IsolatedSubnetIds { get; }
 
     private void CreateFlowLogs(PlatformSettings settings, Output<string> accountId, Output<string>? dataKeyArn, Output<string> vpcId)
     {
@@ -127,16 +194,20 @@ public sealed class NetworkComponent : ComponentResource
         }, options);
     }
 
-    private void CreateInterfaceEndpoints(
-        string vpcName, string vpcCidr, IReadOnlyList<VpcEndpoint> endpoints, ImmutableDictionary<string, string> tags)
+    private Output<string> CreateInterfaceEndpoints(PlatformSettings settings, IReadOnlyList<VpcEndpoint> endpoints)
     {
+        var tags = settings.Tags;
+        var vpcCidr = settings.Network.VpcCidr.ToString();
+
+        // Created even before any endpoint needs it: stacks attached to this network read its id.
         var securityGroup = new Ec2.SecurityGroup("vpc-endpoints", new Ec2.SecurityGroupArgs
         {
             VpcId = VpcId,
-            Description = $"HTTPS from inside {vpcName} to its interface VPC endpoints",
+            Description = $"HTTPS from inside {settings.Names.Vpc} to its interface VPC endpoints",
             Tags = tags,
         }, new CustomResourceOptions { Parent = this });
 
+        // The whole VPC's range: the security groups of stacks attached to this network are in it too.
         _ = new SecurityGroupIngressRule("vpc-endpoints-https-from-vpc", new SecurityGroupIngressRuleArgs
         {
             SecurityGroupId = securityGroup.Id,
@@ -148,6 +219,9 @@ public sealed class NetworkComponent : ComponentResource
             Tags = tags,
         }, new CustomResourceOptions { Parent = securityGroup });
 
+        // An endpoint answers every subnet of the VPC from whichever zones it is in, so fewer
+        // zones trade resilience and a cross-zone data charge for fewer hourly endpoint-zones.
+        var endpointSubnets = IsolatedSubnetIds.Apply(ids => VpcEndpointPlan.EndpointSubnets(ids, settings.Network).ToImmutableArray());
         foreach (var endpoint in endpoints)
         {
             _ = new Ec2.VpcEndpoint(endpoint.ResourceName, new Ec2.VpcEndpointArgs
@@ -156,10 +230,12 @@ public sealed class NetworkComponent : ComponentResource
                 ServiceName = endpoint.ServiceName,
                 VpcEndpointType = endpoint.Type,
                 PrivateDnsEnabled = true,
-                SubnetIds = IsolatedSubnetIds,
+                SubnetIds = endpointSubnets,
                 SecurityGroupIds = { securityGroup.Id },
                 Tags = tags,
             }, new CustomResourceOptions { Parent = this });
         }
+
+        return securityGroup.Id;
     }
 }

@@ -180,10 +180,32 @@ public sealed class SageMakerComponent : ComponentResource
 
         // SageMaker creates the notebook's network interface and starts it with the role's
         // permissions, so the role's policies are in place first.
+        var startsAfter = new List<Resource> { managed, access };
+        if (NotebookPlan.IdleStopScript(notebook) is { } onStart)
+        {
+            var lifecycle = new NotebookInstanceLifecycleConfiguration("notebook-idle-stop", new NotebookInstanceLifecycleConfigurationArgs
+            {
+                Name = settings.Names.NotebookLifecycleConfig,
+                OnStart = onStart,
+                Tags = settings.Tags,
+            }, new CustomResourceOptions { Parent = this });
+            instanceArgs.LifecycleConfigName = lifecycle.Name;
+
+            // The idle check stops the notebook with the notebook's own role; this is the only
+            // notebook that role may stop.
+            startsAfter.Add(new RolePolicy("notebook-role-idle-stop", new RolePolicyArgs
+            {
+                Role = role.Name,
+                Name = SageMakerPolicies.NotebookSelfStopPolicyName,
+                Policy = args.AccountId.Apply(account =>
+                    SageMakerPolicies.NotebookSelfStop(NotebookPlan.Arn(settings.Region, account, settings.Names.Notebook))),
+            }, new CustomResourceOptions { Parent = role }));
+        }
+
         var instance = new NotebookInstance("notebook", instanceArgs, new CustomResourceOptions
         {
             Parent = this,
-            DependsOn = { managed, access },
+            DependsOn = startsAfter,
         });
 
         return (instance.Name, role.Arn);
