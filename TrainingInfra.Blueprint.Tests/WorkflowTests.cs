@@ -164,7 +164,8 @@ public partial class WorkflowTests
         Assert.All(jobs, job => Assert.False(HasSecrets(job), "job-level env holds secrets"));
         Assert.All(jobs.SelectMany(Steps).Where(HasSecrets), step =>
             Assert.True(Scalar(step, "uses")?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true
-                || Scalar(step, "run")?.Contains("pr-stack-config.sh", StringComparison.Ordinal) == true,
+                || Scalar(step, "run")?.Contains("pr-stack-config.sh", StringComparison.Ordinal) == true
+                || Scalar(step, "run")?.Contains("reap-pr-stacks.sh", StringComparison.Ordinal) == true,
                 $"{Scalar(step, "name") ?? Scalar(step, "run")} gets secrets"));
     }
 

@@ -5,6 +5,7 @@ using Pulumi;
 using Pulumi.Testing;
 using Pulumi.Utilities;
 using TrainingInfra.Blueprint.Config;
+using TrainingInfra.Blueprint.Planning;
 using TrainingInfra.Testing;
 
 namespace TrainingInfra.Tests.Support;
@@ -159,6 +160,10 @@ internal sealed class StackRun
             Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
         }
     }
+
+    /// <summary>What the stack registered, as the blueprint's cost and quota models read it.</summary>
+    public IReadOnlyList<PlannedResource> Planned() =>
+        Registered.Select(r => new PlannedResource(r.Type!, r.Name!, r.Inputs.ToDictionary(i => i.Key, i => (object?)i.Value, StringComparer.Ordinal))).ToList();
 
     /// <summary>Every registration of a resource type.</summary>
     public IReadOnlyList<MockResourceArgs> OfType(string type) => Registered.Where(r => r.Type == type).ToList();

@@ -1,0 +1,116 @@
+using System.Globalization;
+using TrainingInfra.Blueprint.Planning;
+
+namespace TrainingInfra.Blueprint.Pricing;
+
+/// <summary>
+/// Prices a stack's resources for a month in which nobody uses them: what bills by the hour or
+/// month (interface endpoints per zone, NAT gateways, running notebooks and their volumes, KMS
+/// keys, dashboards, alarms), and, apart, what bills only with use, with its unit price.
+/// </summary>
+public static class IdleCost
+{
+    /// <summary>SageMaker's notebook volume when none is given, in GB.</summary>
+    private const double DefaultNotebookVolumeGb = 5;
+
+    /// <summary>The report for a stack's resources in a region.</summary>
+    public static CostReport Of(IReadOnlyList<PlannedResource> resources, string region)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var prices = PriceTables.For(region);
+        var idle = new List<CostLine>();
+        var usage = new List<CostLine>();
+        var hours = PriceTables.HoursPerMonth;
+
+        foreach (var resource in resources)
+        {
+            switch (resource.Type)
+            {
+                case ResourceTypes.VpcEndpoint when resource.Text("vpcEndpointType") == "Interface":
+                    var zones = Math.Max(1, resource.Strings("subnetIds").Count);
+                    var service = resource.Text("serviceName")?.Split('.', 4).ElementAtOrDefault(3) ?? resource.Name;
+                    idle.Add(Line($"interface endpoint {service} in {zones} zone{(zones == 1 ? "" : "s")}", resource, zones * hours, "endpoint-zone hours",
+                        prices?.InterfaceEndpointPerAzHour, region));
+                    break;
+                case ResourceTypes.AwsxVpc:
+                    var nat = NatGateways(resource);
+                    if (nat > 0)
+                    {
+                        idle.Add(Line($"{nat} NAT gateway{(nat == 1 ? "" : "s")}", resource, nat * hours, "gateway hours", prices?.NatGatewayPerHour, region));
+                    }
+
+                    break;
+                case ResourceTypes.NotebookInstance:
+                    idle.Add(Notebook(resource, prices, region));
+                    var volume = (decimal)(resource.Number("volumeSize") ?? DefaultNotebookVolumeGb);
+                    idle.Add(Line($"notebook storage, {volume.ToString(CultureInfo.InvariantCulture)} GB", resource, volume, "GB-months",
+                        prices?.NotebookStoragePerGbMonth, region));
+                    break;
+                case ResourceTypes.KmsKey:
+                    idle.Add(Line("KMS key", resource, 1, "key-months", prices?.KmsKeyPerMonth, region));
+                    break;
+                case ResourceTypes.Dashboard:
+                    idle.Add(Line("CloudWatch dashboard (beyond the account's three free ones)", resource, 1, "dashboard-months", prices?.DashboardPerMonth, region));
+                    break;
+                case ResourceTypes.MetricAlarm:
+                    idle.Add(Line("CloudWatch alarm", resource, 1, "alarm-months", prices?.StandardAlarmPerMonth, region));
+                    break;
+                case ResourceTypes.ComputeEnvironment:
+                    var minVcpus = resource.Map("computeResources").GetValueOrDefault("minVcpus") is double min ? (int)min : 0;
+                    if (minVcpus > 0)
+                    {
+                        idle.Add(new CostLine($"Batch: {minVcpus} vCPUs kept running", resource.Name, minVcpus * hours, "vCPU hours", null, null,
+                            "not priced: spot instances bill at the spot price of the hour, which this table does not hold"));
+                    }
+
+                    break;
+                case ResourceTypes.FlowLog:
+                    usage.Add(Usage("VPC flow logs into CloudWatch Logs", resource, "GB ingested", prices?.VendedLogsPerGb, region));
+                    break;
+                case ResourceTypes.Bucket:
+                    usage.Add(Usage($"S3 Standard storage in {resource.Text("bucket") ?? resource.Name}", resource, "GB-months", prices?.S3StandardPerGbMonth, region));
+                    break;
+            }
+        }
+
+        if (resources.Any(r => r.Type == ResourceTypes.VpcEndpoint && r.Text("vpcEndpointType") == "Interface")
+            && resources.FirstOrDefault(r => r.Type == ResourceTypes.AwsxVpc) is { } vpc
+            && resources.Any(r => r.Type == ResourceTypes.VpcEndpoint && r.Strings("subnetIds").Count < (vpc.Number("numberOfAvailabilityZones") ?? 0)))
+        {
+            usage.Add(Usage("traffic from other zones to the interface endpoints", vpc, "GB each way", prices?.CrossAzPerGb, region));
+        }
+
+        return new CostReport(region, prices, idle, usage);
+    }
+
+    private static CostLine Notebook(PlannedResource notebook, PriceTable? prices, string region)
+    {
+        var type = notebook.Text("instanceType") ?? "(no type)";
+        decimal? hourly = prices?.NotebookPerHour.TryGetValue(type, out var price) == true ? price : null;
+        if (notebook.Text("lifecycleConfigName") is { Length: > 0 })
+        {
+            // Its lifecycle configuration stops it when idle: an idle month bills its volume only.
+            return new CostLine($"notebook {type}, stopped when idle", notebook.Name, 0, "instance hours", hourly, 0m,
+                hourly is { } h ? $"bills {h.ToString(CultureInfo.InvariantCulture)} USD an hour only while in use" : $"no price for {type} in {region}; bills only while in use");
+        }
+
+        return Line($"notebook {type}, running", notebook, PriceTables.HoursPerMonth, "instance hours", hourly, region,
+            missing: $"no price for {type} in {region}");
+    }
+
+    private static int NatGateways(PlannedResource vpc) =>
+        (vpc.Map("natGateways").GetValueOrDefault("strategy") as string) switch
+        {
+            "None" => 0,
+            "Single" => 1,
+            // awsx's default (no strategy given) is one per zone.
+            _ => (int)(vpc.Number("numberOfAvailabilityZones") ?? 3),
+        };
+
+    private static CostLine Line(string item, PlannedResource resource, decimal quantity, string unit, decimal? unitPrice, string region, string? missing = null) =>
+        new(item, resource.Name, quantity, unit, unitPrice, unitPrice * quantity,
+            unitPrice is null ? missing ?? $"no price table for {region}" : "");
+
+    private static CostLine Usage(string item, PlannedResource resource, string unit, decimal? unitPrice, string region) =>
+        new(item, resource.Name, 0, unit, unitPrice, null, unitPrice is null ? $"no price table for {region}" : "billed with use");
+}

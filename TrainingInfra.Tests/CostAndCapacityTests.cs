@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TrainingInfra.Blueprint.Capacity;
+using TrainingInfra.Blueprint.Planning;
+using TrainingInfra.Blueprint.Pricing;
+using TrainingInfra.Testing;
+using TrainingInfra.Tests.Support;
+
+namespace TrainingInfra.Tests;
+
+/// <summary>
+/// What each stack file costs standing still and takes from the account's quotas, from the
+/// resources it really registers, held against the targets and against what the README states.
+/// </summary>
+public sealed partial class CostAndCapacityTests(StackRuns runs) : IClassFixture<StackRuns>
+{
+    private static string Readme => File.ReadAllText(StackConfigFiles.RepoFile("README.md"));
+
+    private async Task<CostReport> Cost(string stack) => IdleCost.Of((await runs.Get(stack)).Planned(), "us-east-1");
+
+    private static decimal CdkDesign => IdleCost.Of(CdkDesignBaseline.Resources("us-east-1"), "us-east-1").IdleMonthly;
+
+    [Fact]
+    public async Task Dev_IdlesAtHalfTheCdkDesignOrLess_WithItsNotebookAndVpcModeTraining()
+    {
+        var dev = await Cost("dev");
+
+        Assert.True(dev.Complete);
+        Assert.Contains(dev.Idle, l => l.Item.StartsWith("notebook ml.", StringComparison.Ordinal));
+        Assert.Contains(dev.Idle, l => l.Item.StartsWith("interface endpoint logs", StringComparison.Ordinal));
+        Assert.True(dev.IdleMonthly <= 49m, $"dev idles at {dev.IdleMonthly:F2} USD a month");
+        Assert.True(dev.IdleMonthly <= CdkDesign / 2, $"dev {dev.IdleMonthly:F2} against the CDK design's {CdkDesign:F2}");
+    }
+
+    [Fact]
+    public async Task PerPullRequestStack_IdlesUnderFiveDollars()
+    {
+        var pr = await Cost("pr");
+
+        Assert.True(pr.Complete);
+        Assert.True(pr.IdleMonthly <= 5m, $"a per-PR stack idles at {pr.IdleMonthly:F2} USD a month");
+    }
+
+    [Fact]
+    public async Task Prod_KeepsEveryEndpointInEveryZone()
+    {
+        var run = await runs.Get("prod");
+
+        Assert.All(run.OfType(ResourceTypes.VpcEndpoint).Where(e => e.Text("vpcEndpointType") == "Interface"),
+            e => Assert.Equal(run.Settings.Network.AvailabilityZones, e.Strings("subnetIds").Count));
+    }
+
+    [Fact]
+    public async Task ReadmeCostTable_StatesWhatEachStackIdlesAt()
+    {
+        var rows = TableRows(Readme, "| stack | idle cost / month |");
+
+        Assert.Equal(Money(CdkDesign), rows["CDK design"][0]);
+        foreach (var stack in new[] { "dev", "pr", "prod" })
+        {
+            var cost = await Cost(stack);
+            Assert.True(rows.ContainsKey($"`{stack}`"), $"no README row for {stack}");
+            Assert.Equal(Money(cost.IdleMonthly), rows[$"`{stack}`"][0]);
+            Assert.Equal(EndpointZones(await runs.Get(stack)).ToString(CultureInfo.InvariantCulture), rows[$"`{stack}`"][2]);
+        }
+    }
+
+    [Fact]
+    public async Task ReadmeQuotaTable_StatesWhatEachStackTakes()
+    {
+        var rows = TableRows(Readme, "| quota | default | adjustable | `dev` | each per-PR stack | `prod` |");
+
+        foreach (var (stack, column) in new[] { ("dev", 2), ("pr", 3), ("prod", 4) })
+        {
+            foreach (var (quota, used) in AccountQuotas.Draw((await runs.Get(stack)).Planned()))
+            {
+                Assert.True(rows.ContainsKey(quota.Name), $"no README row for {quota.Name}");
+                Assert.Equal(quota.Limit.ToString("N0", CultureInfo.InvariantCulture), rows[quota.Name][0]);
+                Assert.Equal(used.ToString(CultureInfo.InvariantCulture), rows[quota.Name][column]);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task FortyOrMorePerPullRequestStacks_FitBesideDevAndProd_AsTheReadmeSays()
+    {
+        var (stacks, binding) = AccountQuotas.PerPullRequestStacksThatFit(
+            (await runs.Get("pr")).Planned(), (await runs.Get("dev")).Planned(), (await runs.Get("prod")).Planned());
+
+        Assert.True(stacks >= 40, $"{stacks} per-PR stacks fit; {binding.Name} binds");
+        Assert.Contains($"**{stacks} per-PR stacks** fit beside dev and prod", Readme, StringComparison.Ordinal);
+        Assert.Contains($"binding quota is {binding.Name}", Readme, StringComparison.Ordinal);
+    }
+
+    private static int EndpointZones(StackRun run) =>
+        run.OfType(ResourceTypes.VpcEndpoint).Where(e => e.Text("vpcEndpointType") == "Interface").Sum(e => e.Strings("subnetIds").Count);
+
+    private static string Money(decimal amount) => "$" + amount.ToString("F2", CultureInfo.InvariantCulture);
+
+    /// <summary>A README table's rows by their first cell, each with the cells after it.</summary>
+    private static Dictionary<string, string[]> TableRows(string readme, string header)
+    {
+        var start = readme.IndexOf(header, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"the README has no table headed {header}");
+        var table = readme[start..];
+        table = table[..(table.IndexOf("\n\n", StringComparison.Ordinal) is var end and >= 0 ? end : table.Length)];
+        return table.Split('\n').Skip(2)
+            .Select(line => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray())
+            .ToDictionary(cells => cells[0], cells => cells[1..], StringComparer.Ordinal);
+    }
+}
