@@ -140,7 +140,7 @@ jq --arg name "${definition##*/}" --arg image "$batch_image" '.jobDefinitions[0]
     | with_entries(select(.value != null)))
 } | with_entries(select(.value != null))' \
   <<<"$(ti_aws batch describe-job-definitions --region "$region" --job-definitions "$definition")" >"$work/definition.json"
-smoke_definition="$(ti_aws batch register-job-definition --region "$region" --cli-input-json "file://$work/definition.json" \
+smoke_definition="$(ti_aws batch register-job-definition --region "$region" --cli-input-json "$(cat "$work/definition.json")" \
   | jq -r '.jobDefinitionArn // empty')"
 [ -n "$smoke_definition" ] || failed "Batch registered no job definition"
 cleanup_items+=("$smoke_definition")

@@ -45,7 +45,7 @@ while [ $# -gt 0 ]; do
 done
 
 # SageMaker's rule for TrainingJobName (CreateTrainingJob, SageMaker API reference).
-[[ "$job" =~ ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$ ]] \
+[ "${#job}" -le 63 ] && [[ "$job" =~ ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$ ]] \
   || ti_fail "$TI_EXIT_USAGE" "job name '$job' must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit"
 [ -z "$image_tag" ] || [[ "$image_tag" =~ ^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$ ]] \
   || ti_fail "$TI_EXIT_USAGE" "--image-tag '$image_tag' is not a Docker image tag"
@@ -78,7 +78,7 @@ if [ -n "$instance_type" ]; then
   data_key="$(jq -r '.OutputDataConfig.KmsKeyId // empty' <<<"$request")"
   if [ -n "$data_key" ]; then
     storage="$(ti_aws ec2 describe-instance-types --region "$region" --instance-types "${instance_type#ml.}" \
-      | jq -r '.InstanceTypes[0].InstanceStorageSupported // "unknown"')"
+      | jq -r '.InstanceTypes[0].InstanceStorageSupported | if . == null then "unknown" else tostring end')"
     case "$storage" in
       false) request="$(jq -c --arg key "$data_key" '.ResourceConfig.VolumeKmsKeyId = $key' <<<"$request")" ;;
       true) request="$(jq -c 'del(.ResourceConfig.VolumeKmsKeyId)' <<<"$request")" ;;
