@@ -45,8 +45,9 @@ while [ $# -gt 0 ]; do
 done
 
 # SageMaker's rule for TrainingJobName (CreateTrainingJob, SageMaker API reference).
-[ "${#job}" -le 63 ] && [[ "$job" =~ ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$ ]] \
-  || ti_fail "$TI_EXIT_USAGE" "job name '$job' must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit"
+if [ "${#job}" -gt 63 ] || ! [[ "$job" =~ ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$ ]]; then
+  ti_fail "$TI_EXIT_USAGE" "job name '$job' must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit"
+fi
 [ -z "$image_tag" ] || [[ "$image_tag" =~ ^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$ ]] \
   || ti_fail "$TI_EXIT_USAGE" "--image-tag '$image_tag' is not a Docker image tag"
 [ -z "$instance_type" ] || [[ "$instance_type" =~ ^ml\.[a-z0-9-]+\.[a-z0-9]+$ ]] \

@@ -5,9 +5,11 @@
 # Exit codes of every command: 0 done; 1 the job failed or was stopped; 2 wrong usage;
 # 3 an AWS or Pulumi call failed, or the stack lacks an output; 124 a wait ran out of time.
 
+# shellcheck disable=SC2034 # the commands that source this file use them
 readonly TI_EXIT_JOB_FAILED=1
 readonly TI_EXIT_USAGE=2
 readonly TI_EXIT_ERROR=3
+# shellcheck disable=SC2034 # likewise
 readonly TI_EXIT_TIMEOUT=124
 
 # Seconds between two looks at a running job; the script tests set 0.
@@ -72,7 +74,9 @@ ti_console_host() {
 
 # ti_require_value <option> <value>: an option's value must be present.
 ti_require_value() {
-  [ -n "${2:-}" ] && [ "${2#--}" = "$2" ] || ti_fail "$TI_EXIT_USAGE" "$1 needs a value"
+  if [ -z "${2:-}" ] || [ "${2#--}" != "$2" ]; then
+    ti_fail "$TI_EXIT_USAGE" "$1 needs a value"
+  fi
 }
 
 # ti_positive_integer <option> <value>
