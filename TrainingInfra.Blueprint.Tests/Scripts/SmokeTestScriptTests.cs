@@ -120,6 +120,22 @@ public sealed class SmokeTestScriptTests : IDisposable
     }
 
     [Fact]
+    public void StackWithADataKey_TrainsWithItsVolumeAndOutputEncrypted()
+    {
+        _sandbox.Outputs(SampleStack.Outputs(SampleStack.DataKey));
+        _sandbox.Answer("ec2", "describe-instance-types", 1, JsonNode.Parse("""{"InstanceTypes":[{"InstanceType":"m5.xlarge","InstanceStorageSupported":false}]}"""));
+        TrainingEnds("Completed");
+        BatchJobsEnd("SUCCEEDED", "FAILED");
+        RuleInvocations(1);
+
+        var result = SmokeTest();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var request = JsonNode.Parse(ScriptSandbox.Option(Assert.Single(_sandbox.CallsOf("sagemaker", "create-training-job")), "--cli-input-json"))!;
+        Assert.Equal((SampleStack.DataKey, SampleStack.DataKey), ((string?)request["ResourceConfig"]!["VolumeKmsKeyId"], (string?)request["OutputDataConfig"]!["KmsKeyId"]));
+    }
+
+    [Fact]
     public void ModelArtifact_IsLookedForInTheModelBucket()
     {
         TrainingEnds("Completed");
