@@ -63,13 +63,27 @@ public class DataKeyPolicyTests
     }
 
     [Fact]
+    public void TrainingRole_MayEncryptJobOutputAndVolumesWithTheDataKey_GrantingItOnlyToAwsServices()
+    {
+        var resources = new SageMakerResources("arn:aws:s3:::d", "arn:aws:s3:::m", "arn:aws:ecr:us-east-1:111122223333:repository/r", KeyArn);
+
+        var statements = Statements(SageMakerPolicies.Training(resources, Region, Account));
+
+        static IEnumerable<string?> Values(JsonElement s, string member) => s.GetProperty(member).EnumerateArray().Select(e => e.GetString());
+        Assert.Contains(statements, s => Values(s, "Action").Contains("kms:Encrypt") && Values(s, "Resource").SequenceEqual([KeyArn]));
+        var grant = Assert.Single(statements, s => Values(s, "Action").Contains("kms:CreateGrant"));
+        Assert.Equal([KeyArn], Values(grant, "Resource"));
+        Assert.Equal("true", grant.GetProperty("Condition").GetProperty("Bool").GetProperty("kms:GrantIsForAWSResource").GetString());
+    }
+
+    [Fact]
     public void ImmutableTags_RefuseTheMovingLatestTag()
     {
-        var problem = Assert.Single(Configs.Problems(("ecrImmutableTags", "true")));
+        var problem = Assert.Single(Configs.Problems(("ecrImmutableTags", "true"), ("trainingImageTag", "2026.11.1")));
 
         Assert.Equal("training-infra:jobImageTag", problem.Key);
         Assert.Contains("training-infra:ecrImmutableTags", problem.Rule, StringComparison.Ordinal);
-        Assert.True(Configs.Load(("ecrImmutableTags", "true"), ("jobImageTag", "2026.11.1")).Storage.ImmutableTags);
+        Assert.True(Configs.Load(("ecrImmutableTags", "true"), ("jobImageTag", "2026.11.1"), ("trainingImageTag", "2026.11.1")).Storage.ImmutableTags);
     }
 
     [Fact]

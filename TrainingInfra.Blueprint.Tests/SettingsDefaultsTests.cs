@@ -27,6 +27,8 @@ public class SettingsDefaultsTests
         Assert.Equal("ml.t3.medium", settings.Notebook.InstanceType);
         Assert.Equal(86400, settings.Training.MaxRuntimeSeconds);
         Assert.Equal(172800, settings.Training.MaxWaitSeconds);
+        Assert.Equal(("ml.m5.xlarge", 1, 30, "latest"),
+            (settings.Training.InstanceType, settings.Training.InstanceCount, settings.Training.VolumeSizeGb, settings.Training.ImageTag));
         Assert.Equal(30, settings.Monitoring.LogRetentionDays);
     }
 

@@ -58,6 +58,14 @@ public class SettingsValidationTests
         { "trainingMaxRuntimeSeconds", "0", "between 1 and" },
         { "trainingMaxRuntimeSeconds", "2419201", "between 1 and" },
         { "trainingMaxWaitSeconds", "3600", "at least" },
+        { "trainingInstanceType", "m5.xlarge", "SageMaker training instance type" },
+        { "trainingInstanceType", "ml.m5.3xlarge", "SageMaker training accepts" },
+        { "trainingInstanceType", "ml.t2.medium", "SageMaker training accepts" },
+        { "trainingInstanceCount", "0", "between 1 and 32" },
+        { "trainingInstanceCount", "33", "between 1 and 32" },
+        { "trainingVolumeSizeGb", "0", "between 1 and 16384" },
+        { "trainingVolumeSizeGb", "16385", "between 1 and 16384" },
+        { "trainingImageTag", "-latest", "Docker image tag" },
         { "batchInstanceTypes", "[]", "at least one" },
         { "batchInstanceTypes", "[\"m5 large\"]", "EC2 instance type" },
         { "batchInstanceTypes", "[\"m5.large\"]", "RUNNABLE forever" },
@@ -257,5 +265,24 @@ public class SettingsValidationTests
         var settings = Configs.Load(("batchInstanceTypes", "[\"optimal\",\"g5\"]"), ("jobVcpus", "64"));
 
         Assert.Equal(["optimal", "g5"], settings.Batch.InstanceTypes);
+    }
+
+    [Fact]
+    public void LatestTrainingImage_IsRefused_WhenTagsAreImmutable()
+    {
+        var problem = Assert.Single(Configs.Problems(("ecrImmutableTags", "true"), ("jobImageTag", "v1"), ("trainingImageTag", "latest")));
+
+        Assert.Equal("training-infra:trainingImageTag", problem.Key);
+        Assert.Contains("immutable", problem.Rule, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ml.m5.xlarge")]
+    [InlineData("ml.g5.48xlarge")]
+    [InlineData("ml.p6-b200.48xlarge")]
+    [InlineData("ml.trn1n.32xlarge")]
+    public void TrainingInstanceTypesSageMakerAccepts_AreAccepted(string instanceType)
+    {
+        Assert.Equal(instanceType, Configs.Load(("trainingInstanceType", instanceType)).Training.InstanceType);
     }
 }

@@ -169,6 +169,79 @@ public partial class WorkflowTests
                 $"{Scalar(step, "name") ?? Scalar(step, "run")} gets secrets"));
     }
 
+    private static readonly string[] SmokeTestScripts = ["smoke-test.sh", "start-training-job.sh", "submit-batch-job.sh"];
+
+    /// <summary>The stack outputs the smoke test and the commands it runs read.</summary>
+    private static List<string> OutputsTheSmokeTestReads() =>
+        SmokeTestScripts
+            .SelectMany(script => OutputRead().Matches(File.ReadAllText(Path.Combine(Scripts.ScriptSandbox.RepoRoot, "scripts", script))))
+            .Select(match => match.Groups["name"].Value)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    private static int IndexOf(YamlMappingNode job, Func<YamlMappingNode, bool> predicate) =>
+        Steps(job).Select((step, index) => (step, index)).Single(s => predicate(s.step)).index;
+
+    /// <summary>
+    /// The job smoke-tests its stack after the update: the outputs it collects are the update
+    /// step's, they include every output the scripts read, and the smoke test runs on them.
+    /// </summary>
+    private static void AssertSmokeTestsAfterTheUpdate(YamlMappingNode job, string stackArgument)
+    {
+        var up = PulumiStep(job, "up");
+        var upId = Scalar(up, "id");
+        Assert.NotNull(upId);
+        var collect = Assert.Single(Steps(job), s => Scalar(s, "name") == "Collect the stack's outputs for the smoke test");
+        var smoke = Assert.Single(Steps(job), s => Scalar(s, "run")?.Contains("scripts/smoke-test.sh", StringComparison.Ordinal) == true);
+
+        Assert.True(IndexOf(job, s => s == up) < IndexOf(job, s => s == collect));
+        Assert.True(IndexOf(job, s => s == collect) < IndexOf(job, s => s == smoke));
+        var env = (YamlMappingNode)collect["env"];
+        Assert.All(OutputsTheSmokeTestReads(), output =>
+            Assert.Equal($"${{{{ steps.{upId}.outputs.{output} }}}}", Scalar(env, $"STACK_OUTPUT_{output}")));
+        Assert.StartsWith($"bash scripts/smoke-test.sh {stackArgument} --outputs", Scalar(smoke, "run"), StringComparison.Ordinal);
+        Assert.Contains("--timeout", Scalar(smoke, "run"), StringComparison.Ordinal);
+        Assert.NotNull(Scalar(smoke, "timeout-minutes"));
+    }
+
+    [Fact]
+    public void SmokeTest_ReadsOutputsTheStackHas()
+    {
+        Assert.Contains("TrainingJobConfig", OutputsTheSmokeTestReads());
+        Assert.Contains("BatchJobFailedRuleName", OutputsTheSmokeTestReads());
+    }
+
+    [Fact]
+    public void Deploy_SmokeTestsDevAfterEveryUpdate()
+    {
+        var job = Job("deploy.yml", "up-dev");
+
+        AssertSmokeTestsAfterTheUpdate(job, "dev");
+        Assert.All(Steps(job).Where(s => Scalar(s, "name")?.Contains("smoke test", StringComparison.OrdinalIgnoreCase) == true
+            || Scalar(s, "run")?.Contains("smoke-test.sh", StringComparison.Ordinal) == true), step => Assert.Null(Scalar(step, "if")));
+    }
+
+    [Fact]
+    public void Deploy_SmokeTestsProdOnlyWhenTheDispatchAsks()
+    {
+        var job = Job("deploy.yml", "up-prod");
+        var input = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)Workflow("deploy.yml")["on"])["workflow_dispatch"])["inputs"])["smoke-test"];
+
+        AssertSmokeTestsAfterTheUpdate(job, "prod");
+        Assert.Equal(("boolean", "false"), (Scalar(input, "type"), Scalar(input, "default")));
+        var smoke = Assert.Single(Steps(job), s => Scalar(s, "run")?.Contains("scripts/smoke-test.sh", StringComparison.Ordinal) == true);
+        Assert.Equal("inputs.smoke-test", Scalar(smoke, "if"));
+    }
+
+    [Fact]
+    public void PerPullRequestStack_IsSmokeTestedAfterEveryUpdate()
+    {
+        AssertSmokeTestsAfterTheUpdate(Job("pr-stack.yml", "up"), "\"$STACK\"");
+    }
+
+    [GeneratedRegex(@"ti_output (?<name>[A-Za-z]+)")]
+    private static partial Regex OutputRead();
+
     [GeneratedRegex("```sh\\n(?<command>[^\\n]+)\\n```")]
     private static partial Regex FirstShellBlock();
 }

@@ -216,4 +216,13 @@ public class MonitoringTests
         Assert.Equal($"sagemaker-training-{stack}", await StackRun.Value(outputs.DashboardName));
         Assert.Equal($"arn:aws:sns:{CloudMocks.Region}:{CloudMocks.AccountId}:training-alerts-{stack}", await StackRun.Value(outputs.AlertTopicArn));
     }
+
+    [Fact]
+    public async Task FailureRuleNameOutputs_NameTheRegisteredRules()
+    {
+        var run = await StackRun.OfStackFile("dev");
+
+        Assert.Equal(run.Named(Rule, "training-job-failed").Text("name"), await StackRun.Value(run.Stack.TrainingJobFailedRuleName));
+        Assert.Equal(run.Named(Rule, "batch-job-failed").Text("name"), await StackRun.Value(run.Stack.BatchJobFailedRuleName));
+    }
 }

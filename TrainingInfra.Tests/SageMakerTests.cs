@@ -223,4 +223,84 @@ public class SageMakerTests
         Assert.Equal(Assert.Single(run.OfType(Notebook)).Text("name"), await StackRun.Value(run.Stack.NotebookInstanceName));
         Assert.Equal(ArnOf(NotebookRole(run)), await StackRun.Value(run.Stack.NotebookRoleArn));
     }
+
+    private static async Task<JsonElement> TrainingJobConfigOf(StackRun run) =>
+        JsonDocument.Parse(await StackRun.Value(run.Stack.TrainingJobConfig)).RootElement;
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task TrainingJobConfig_HoldsEveryMemberAJobOnInstancesNeeds_ButTheJobsName(string stack)
+    {
+        var config = await TrainingJobConfigOf(await StackRun.OfStackFile(stack));
+        var members = config.EnumerateObject().Select(m => m.Name).ToList();
+
+        // The API model requires only TrainingJobName, RoleArn and OutputDataConfig since serverless
+        // jobs; a job on instances cannot start without the rest.
+        Assert.All(
+            ["AlgorithmSpecification", "RoleArn", "InputDataConfig", "OutputDataConfig", "ResourceConfig", "StoppingCondition"],
+            member => Assert.Contains(member, members));
+        Assert.DoesNotContain("TrainingJobName", members);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task TrainingJobConfig_RunsTheStacksRepositoryImage_OnTheConfiguredInstances(string stack)
+    {
+        var run = await StackRun.OfStackFile(stack);
+        var config = await TrainingJobConfigOf(run);
+        var algorithm = config.GetProperty("AlgorithmSpecification");
+        var resources = config.GetProperty("ResourceConfig");
+
+        Assert.Equal($"{await StackRun.Value(run.Stack.EcrRepositoryUri)}:{run.Settings.Training.ImageTag}", algorithm.GetProperty("TrainingImage").GetString());
+        Assert.Equal("File", algorithm.GetProperty("TrainingInputMode").GetString());
+        Assert.Equal(
+            (run.Settings.Training.InstanceType, run.Settings.Training.InstanceCount, run.Settings.Training.VolumeSizeGb),
+            (resources.GetProperty("InstanceType").GetString(), resources.GetProperty("InstanceCount").GetInt32(), resources.GetProperty("VolumeSizeInGB").GetInt32()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task TrainingJobConfig_TrainsOnTheStacksDatasetBucket(string stack)
+    {
+        var run = await StackRun.OfStackFile(stack);
+        var channel = Assert.Single((await TrainingJobConfigOf(run)).GetProperty("InputDataConfig").EnumerateArray());
+        var source = channel.GetProperty("DataSource").GetProperty("S3DataSource");
+
+        Assert.Equal("training", channel.GetProperty("ChannelName").GetString());
+        Assert.StartsWith($"s3://{await StackRun.Value(run.Stack.DatasetBucketName)}/", source.GetProperty("S3Uri").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("S3Prefix", "FullyReplicated"), (source.GetProperty("S3DataType").GetString(), source.GetProperty("S3DataDistributionType").GetString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task TrainingJobConfig_EncryptsOutputAndVolumeWithTheDataKey_WhenTheStackHasOne(string stack)
+    {
+        var run = await StackRun.OfStackFile(stack);
+        var config = await TrainingJobConfigOf(run);
+        // The key that encrypts the stack's buckets, or none when they use S3's own.
+        var bucketEncryption = run.OfType("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")
+            .Select(c => c.List("rules")[0].AsMap()["applyServerSideEncryptionByDefault"].AsMap().GetValueOrDefault("kmsMasterKeyId") as string)
+            .Distinct()
+            .ToList();
+
+        var outputKey = config.GetProperty("OutputDataConfig").TryGetProperty("KmsKeyId", out var o) ? o.GetString() : null;
+        var volumeKey = config.GetProperty("ResourceConfig").TryGetProperty("VolumeKmsKeyId", out var v) ? v.GetString() : null;
+
+        var bucketKey = Assert.Single(bucketEncryption);
+        Assert.Equal(run.Settings.Storage.CustomerManagedKey, bucketKey is not null);
+        Assert.Equal((bucketKey, bucketKey), (outputKey, volumeKey));
+    }
+
+    [Fact]
+    public async Task TrainingJobConfig_TakesItsInstancesAndImageTagFromConfig()
+    {
+        var run = await StackRun.OfStackFile("dev",
+            ("trainingInstanceType", "ml.c5.2xlarge"), ("trainingInstanceCount", "2"), ("trainingVolumeSizeGb", "100"), ("trainingImageTag", "v3"));
+        var config = await TrainingJobConfigOf(run);
+        var resources = config.GetProperty("ResourceConfig");
+
+        Assert.Equal(("ml.c5.2xlarge", 2, 100), (
+            resources.GetProperty("InstanceType").GetString(), resources.GetProperty("InstanceCount").GetInt32(), resources.GetProperty("VolumeSizeInGB").GetInt32()));
+        Assert.EndsWith(":v3", config.GetProperty("AlgorithmSpecification").GetProperty("TrainingImage").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -221,7 +221,7 @@ public class StorageTests
     [Fact]
     public async Task ImmutableTags_WhenConfigured_MakeTheRepositoryTagsImmutable()
     {
-        var run = await StackRun.OfStackFile("dev", ("ecrImmutableTags", "true"), ("jobImageTag", "v1.4.2"));
+        var run = await StackRun.OfStackFile("dev", ("ecrImmutableTags", "true"), ("jobImageTag", "v1.4.2"), ("trainingImageTag", "v1.4.2"));
 
         Assert.Equal("IMMUTABLE", Assert.Single(run.OfType("aws:ecr/repository:Repository")).Text("imageTagMutability"));
     }

@@ -58,6 +58,8 @@ public sealed class TrainingStack : Stack
             ModelBucketName = storage.ModelBucketName,
             RepositoryArn = storage.RepositoryArn,
             DataKeyArn = storage.DataKeyArn,
+            DatasetBucketName = storage.DatasetBucketName,
+            RepositoryUrl = storage.RepositoryUrl,
         });
         var batch = new BatchComponent("batch", new BatchComponentArgs
         {
@@ -101,6 +103,8 @@ public sealed class TrainingStack : Stack
         LogGroupName = monitoring.LogGroupName;
         DashboardName = monitoring.DashboardName;
         AlertTopicArn = monitoring.AlertTopicArn;
+        TrainingJobFailedRuleName = monitoring.TrainingJobFailedRuleName;
+        BatchJobFailedRuleName = monitoring.BatchJobFailedRuleName;
     }
 
     /// <summary>The suffix in every physical name.</summary>
@@ -171,7 +175,7 @@ public sealed class TrainingStack : Stack
     [Output("SageMakerSecurityGroupId")]
     public Output<string> SageMakerSecurityGroupId { get; private set; }
 
-    /// <summary>A CreateTrainingJob request fragment for managed spot training in this stack.</summary>
+    /// <summary>A CreateTrainingJob request for managed spot training in this stack, complete but for the job's name.</summary>
     [Output("TrainingJobConfig")]
     public Output<string> TrainingJobConfig { get; private set; }
 
@@ -198,4 +202,12 @@ public sealed class TrainingStack : Stack
     /// <summary>The SNS topic that failure alerts go to.</summary>
     [Output("AlertTopicArn")]
     public Output<string> AlertTopicArn { get; private set; }
+
+    /// <summary>The EventBridge rule that alerts on this stack's failed training jobs (the smoke test reads its metrics).</summary>
+    [Output("TrainingJobFailedRuleName")]
+    public Output<string> TrainingJobFailedRuleName { get; private set; }
+
+    /// <summary>The EventBridge rule that alerts on failed jobs of this stack's queue.</summary>
+    [Output("BatchJobFailedRuleName")]
+    public Output<string> BatchJobFailedRuleName { get; private set; }
 }

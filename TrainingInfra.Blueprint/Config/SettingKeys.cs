@@ -126,6 +126,26 @@ public static class SettingKeys
         "trainingMaxWaitSeconds", SettingType.Integer, "172800",
         "StoppingCondition.MaxWaitTimeInSeconds for managed spot training; run time plus time waiting for spot capacity; SageMaker requires it to be at least trainingMaxRuntimeSeconds.");
 
+    /// <summary>Instance type of a training job.</summary>
+    public static readonly SettingKey TrainingInstanceType = new(
+        "trainingInstanceType", SettingType.String, "ml.m5.xlarge",
+        "ResourceConfig.InstanceType of the training-job configuration: an ml.* instance type that SageMaker training accepts.");
+
+    /// <summary>Instances per training job.</summary>
+    public static readonly SettingKey TrainingInstanceCount = new(
+        "trainingInstanceCount", SettingType.Integer, "1",
+        "ResourceConfig.InstanceCount of the training-job configuration (1 to 32; more than 1 is distributed training).");
+
+    /// <summary>Storage volume of each training instance.</summary>
+    public static readonly SettingKey TrainingVolumeSizeGb = new(
+        "trainingVolumeSizeGb", SettingType.Integer, "30",
+        "ResourceConfig.VolumeSizeInGB, the storage volume of each training instance in GB (1 to 16384); types with local NVMe storage use that instead.");
+
+    /// <summary>Image tag training jobs run.</summary>
+    public static readonly SettingKey TrainingImageTag = new(
+        "trainingImageTag", SettingType.String, "latest",
+        "Tag of the image in the training-container repository that the training-job configuration runs (AlgorithmSpecification.TrainingImage).");
+
     /// <summary>Instance types of the Batch compute environment.</summary>
     public static readonly SettingKey BatchInstanceTypes = new(
         "batchInstanceTypes", SettingType.StringArray, "[\"m5.xlarge\"]",
@@ -204,6 +224,7 @@ public static class SettingKeys
         ModelArchiveDays, NoncurrentVersionDays, EcrMaxImageCount, EcrImmutableTags, CustomerManagedKey,
         NotebookEnabled, NotebookIdleStopMinutes, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess,
         TrainingMaxRuntimeSeconds, TrainingMaxWaitSeconds,
+        TrainingInstanceType, TrainingInstanceCount, TrainingVolumeSizeGb, TrainingImageTag,
         BatchInstanceTypes, BatchAllocationStrategy, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,
         JobImageTag, JobMemoryMiB, JobVcpus, JobAttempts, JobTimeoutSeconds,
         LogRetentionDays, AlertEmails,

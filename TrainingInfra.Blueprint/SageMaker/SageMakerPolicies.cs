@@ -102,6 +102,7 @@ public static class SageMakerPolicies
             PolicyDocument.Allow("DescribeVpcNetwork", NetworkDescribe, ["*"]),
             PolicyDocument.Allow("ManageTrainingNetworkInterfaces", NetworkInterfaceLifecycle, ["*"]),
             .. DataKeyUse(resources),
+            .. TrainingJobKeyUse(resources),
         ]);
     }
 
@@ -114,6 +115,24 @@ public static class SageMakerPolicies
     /// </summary>
     public static string NotebookSelfStop(string notebookArn) =>
         PolicyDocument.Create([PolicyDocument.Allow("StopThisNotebookWhenIdle", NotebookIdleStop.SelfActions, [notebookArn])]);
+
+    /// <summary>
+    /// With a data key, the training-job configuration encrypts the job's output (OutputDataConfig.KmsKeyId)
+    /// and its storage volume (ResourceConfig.VolumeKmsKeyId) with it. SageMaker then encrypts as the
+    /// execution role, which needs kms:Encrypt and kms:DescribeKey, and attaches the volume through a
+    /// grant that only an AWS service may use (the CreateTrainingJob execution-role permissions in
+    /// https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html, read 2026-12-01).
+    /// </summary>
+    private static IEnumerable<JsonObject> TrainingJobKeyUse(SageMakerResources resources) =>
+        resources.DataKeyArn is { } keyArn
+            ?
+            [
+                PolicyDocument.Allow("EncryptTrainingOutputAndVolume", ["kms:Encrypt", "kms:DescribeKey"], [keyArn]),
+                PolicyDocument.Allow(
+                    "GrantTrainingVolumeKeyToAwsServices", ["kms:CreateGrant"], [keyArn],
+                    new JsonObject { ["Bool"] = new JsonObject { ["kms:GrantIsForAWSResource"] = "true" } }),
+            ]
+            : [];
 
     /// <summary>Objects in buckets encrypted with the stack's own key are unreadable without it.</summary>
     private static IEnumerable<JsonObject> DataKeyUse(SageMakerResources resources) =>

@@ -4,18 +4,30 @@ using TrainingInfra.Blueprint.Config;
 namespace TrainingInfra.Blueprint.SageMaker;
 
 /// <summary>
-/// The stack's part of a SageMaker CreateTrainingJob request: who the job runs as, managed spot
-/// training with its stopping condition, where in the VPC it runs, and where its output and
-/// checkpoints go. A user merges it with the job's own parts (name, image, instances, input
-/// channels) and passes the result to <c>aws sagemaker create-training-job --cli-input-json</c>.
+/// A SageMaker CreateTrainingJob request for this stack, complete except for the job's name: the
+/// repository's image at the configured tag, the configured instances, the dataset bucket's training
+/// channel, managed spot training with its stopping condition, the isolated subnets, and the model
+/// bucket for output and checkpoints. A user adds <c>TrainingJobName</c> (and a checkpoint prefix of
+/// the job's own, see <see cref="CheckpointUri"/>) and passes it to
+/// <c>aws sagemaker create-training-job --cli-input-json</c>; <c>scripts/start-training-job.sh</c> does both.
 /// </summary>
-/// <param name="Limits">Run and wait limits of a spot job.</param>
+/// <param name="Training">The training settings: limits, instances and image tag.</param>
 /// <param name="TrainingRoleArn">The role the job runs as.</param>
 /// <param name="SecurityGroupId">The SageMaker security group.</param>
 /// <param name="SubnetIds">The isolated subnets.</param>
 /// <param name="ModelBucketName">The model-artifacts bucket.</param>
+/// <param name="DatasetBucketName">The dataset bucket.</param>
+/// <param name="RepositoryUrl">The training-container repository, registry host and name, without a tag.</param>
+/// <param name="DataKeyArn">The stack's customer-managed data key, or null when it has none.</param>
 public sealed record TrainingJobRequest(
-    TrainingSettings Limits, string TrainingRoleArn, string SecurityGroupId, IReadOnlyList<string> SubnetIds, string ModelBucketName)
+    TrainingSettings Training,
+    string TrainingRoleArn,
+    string SecurityGroupId,
+    IReadOnlyList<string> SubnetIds,
+    string ModelBucketName,
+    string DatasetBucketName,
+    string RepositoryUrl,
+    string? DataKeyArn)
 {
     /// <summary>Key prefix of the model artifacts in the model bucket.</summary>
     public const string OutputPrefix = "output/";
@@ -26,16 +38,38 @@ public sealed record TrainingJobRequest(
     /// </summary>
     public const string CheckpointPrefix = "checkpoints/";
 
-    /// <summary>Where SageMaker writes the model artifacts.</summary>
+    /// <summary>Key prefix in the dataset bucket that the training channel reads.</summary>
+    public const string TrainingDataPrefix = "training/";
+
+    /// <summary>Name of the input channel; the container finds it under /opt/ml/input/data/training.</summary>
+    public const string TrainingChannel = "training";
+
+    /// <summary>
+    /// SageMaker copies the data onto the instance's volume before the container starts: the mode
+    /// every container supports, without the named pipes that Pipe mode requires.
+    /// </summary>
+    public const string InputMode = "File";
+
+    /// <summary>Where SageMaker writes the model artifacts; it adds the job's name.</summary>
     public string OutputPath => $"s3://{ModelBucketName}/{OutputPrefix}";
 
-    /// <summary>Where SageMaker keeps the checkpoints it restores a job from after an interruption.</summary>
+    /// <summary>
+    /// Under which SageMaker keeps checkpoints. SageMaker copies everything under the job's
+    /// CheckpointConfig.S3Uri into the job when it starts or resumes, so each job appends its own
+    /// name: two jobs sharing one prefix would resume from, and overwrite, each other's checkpoints.
+    /// </summary>
     public string CheckpointUri => $"s3://{ModelBucketName}/{CheckpointPrefix}";
 
-    /// <summary>The request fragment as JSON, with the API's member names and nesting.</summary>
+    /// <summary>What the training channel reads.</summary>
+    public string TrainingDataUri => $"s3://{DatasetBucketName}/{TrainingDataPrefix}";
+
+    /// <summary>The image the job runs.</summary>
+    public string ImageUri => $"{RepositoryUrl}:{Training.ImageTag}";
+
+    /// <summary>The request as JSON, with the API's member names and nesting.</summary>
     public string ToJson()
     {
-        ArgumentNullException.ThrowIfNull(Limits);
+        ArgumentNullException.ThrowIfNull(Training);
         ArgumentNullException.ThrowIfNull(SubnetIds);
         if (SubnetIds.Count == 0)
         {
@@ -44,28 +78,68 @@ public sealed record TrainingJobRequest(
             throw new ArgumentException("a VPC-mode training job needs at least one subnet", nameof(SubnetIds));
         }
 
-        if (Limits.MaxWaitSeconds < Limits.MaxRuntimeSeconds)
+        if (Training.MaxWaitSeconds < Training.MaxRuntimeSeconds)
         {
             throw new ArgumentException(
-                $"MaxWaitTimeInSeconds ({Limits.MaxWaitSeconds}) is less than MaxRuntimeInSeconds ({Limits.MaxRuntimeSeconds}), which SageMaker rejects",
-                nameof(Limits));
+                $"MaxWaitTimeInSeconds ({Training.MaxWaitSeconds}) is less than MaxRuntimeInSeconds ({Training.MaxRuntimeSeconds}), which SageMaker rejects",
+                nameof(Training));
+        }
+
+        var resources = new JsonObject
+        {
+            ["InstanceType"] = Training.InstanceType,
+            ["InstanceCount"] = Training.InstanceCount,
+            ["VolumeSizeInGB"] = Training.VolumeSizeGb,
+        };
+
+        // CreateTrainingJob refuses a volume key for types that train on local NVMe storage, which
+        // the instance encrypts itself.
+        if (DataKeyArn is not null && !TrainingInstanceTypes.HasLocalStorage(Training.InstanceType))
+        {
+            resources["VolumeKmsKeyId"] = DataKeyArn;
+        }
+
+        var output = new JsonObject { ["S3OutputPath"] = OutputPath };
+        if (DataKeyArn is not null)
+        {
+            output["KmsKeyId"] = DataKeyArn;
         }
 
         return new JsonObject
         {
+            ["AlgorithmSpecification"] = new JsonObject
+            {
+                ["TrainingImage"] = ImageUri,
+                ["TrainingInputMode"] = InputMode,
+            },
             ["RoleArn"] = TrainingRoleArn,
+            ["InputDataConfig"] = new JsonArray(new JsonObject
+            {
+                ["ChannelName"] = TrainingChannel,
+                ["DataSource"] = new JsonObject
+                {
+                    ["S3DataSource"] = new JsonObject
+                    {
+                        ["S3DataType"] = "S3Prefix",
+                        ["S3Uri"] = TrainingDataUri,
+                        // Every instance gets the whole dataset; sharding is the training code's choice.
+                        ["S3DataDistributionType"] = "FullyReplicated",
+                    },
+                },
+            }),
+            ["OutputDataConfig"] = output,
+            ["ResourceConfig"] = resources,
             ["EnableManagedSpotTraining"] = true,
             ["StoppingCondition"] = new JsonObject
             {
-                ["MaxRuntimeInSeconds"] = Limits.MaxRuntimeSeconds,
-                ["MaxWaitTimeInSeconds"] = Limits.MaxWaitSeconds,
+                ["MaxRuntimeInSeconds"] = Training.MaxRuntimeSeconds,
+                ["MaxWaitTimeInSeconds"] = Training.MaxWaitSeconds,
             },
             ["VpcConfig"] = new JsonObject
             {
                 ["SecurityGroupIds"] = new JsonArray(JsonValue.Create(SecurityGroupId)),
                 ["Subnets"] = new JsonArray(SubnetIds.Select(id => (JsonNode)JsonValue.Create(id)).ToArray()),
             },
-            ["OutputDataConfig"] = new JsonObject { ["S3OutputPath"] = OutputPath },
             ["CheckpointConfig"] = new JsonObject { ["S3Uri"] = CheckpointUri },
         }.ToJsonString();
     }

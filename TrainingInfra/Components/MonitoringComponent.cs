@@ -85,9 +85,11 @@ public sealed class MonitoringComponent : ComponentResource
 
         var trainingJobs = FailureAlerts.TrainingJobs(names, settings.Region);
         var batchJobs = FailureAlerts.BatchJobs(names, settings.Region);
+        var trainingAlert = CreateFailureAlert(trainingJobs, args.TrainingRoleArn.Apply(EventPatterns.FailedTrainingJobs), topic, topicPolicy, tags);
+        var batchAlert = CreateFailureAlert(batchJobs, args.JobQueueArn.Apply(EventPatterns.FailedBatchJobs), topic, topicPolicy, tags);
         var alarms = new List<MetricAlarm>();
-        alarms.AddRange(CreateFailureAlert(trainingJobs, args.TrainingRoleArn.Apply(EventPatterns.FailedTrainingJobs), topic, topicPolicy, tags));
-        alarms.AddRange(CreateFailureAlert(batchJobs, args.JobQueueArn.Apply(EventPatterns.FailedBatchJobs), topic, topicPolicy, tags));
+        alarms.AddRange(trainingAlert.Alarms);
+        alarms.AddRange(batchAlert.Alarms);
 
         var dashboard = new Dashboard("dashboard", new DashboardArgs
         {
@@ -99,12 +101,16 @@ public sealed class MonitoringComponent : ComponentResource
         LogGroupName = logGroup.Name;
         DashboardName = dashboard.DashboardName;
         AlertTopicArn = topic.Arn;
+        TrainingJobFailedRuleName = trainingAlert.Rule.Name;
+        BatchJobFailedRuleName = batchAlert.Rule.Name;
 
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["logGroupName"] = LogGroupName,
             ["dashboardName"] = DashboardName,
             ["alertTopicArn"] = AlertTopicArn,
+            ["trainingJobFailedRuleName"] = TrainingJobFailedRuleName,
+            ["batchJobFailedRuleName"] = BatchJobFailedRuleName,
         });
     }
 
@@ -117,7 +123,13 @@ public sealed class MonitoringComponent : ComponentResource
     /// <summary>The SNS topic that failure alerts and alarm notifications go to.</summary>
     public Output<string> AlertTopicArn { get; }
 
-    private MetricAlarm[] CreateFailureAlert(
+    /// <summary>The EventBridge rule that catches this stack's failed training jobs.</summary>
+    public Output<string> TrainingJobFailedRuleName { get; }
+
+    /// <summary>The EventBridge rule that catches failed jobs on this stack's queue.</summary>
+    public Output<string> BatchJobFailedRuleName { get; }
+
+    private (EventRule Rule, MetricAlarm[] Alarms) CreateFailureAlert(
         FailureAlert alert, Output<string> eventPattern, Topic topic, TopicPolicy topicPolicy, ImmutableDictionary<string, string> tags)
     {
         var rule = new EventRule(alert.Id, new EventRuleArgs
@@ -142,11 +154,11 @@ public sealed class MonitoringComponent : ComponentResource
             },
         }, new CustomResourceOptions { Parent = rule, DependsOn = { topicPolicy } });
 
-        return
+        return (rule,
         [
             CreateAlarm($"{alert.Id}-alarm", alert.FailuresAlarm, rule, topic, tags),
             CreateAlarm($"{alert.Id}-undelivered-alarm", alert.UndeliveredAlarm, rule, topic, tags),
-        ];
+        ]);
     }
 
     private static MetricAlarm CreateAlarm(string logicalName, RuleAlarm alarm, EventRule rule, Topic topic, ImmutableDictionary<string, string> tags) =>

@@ -13,7 +13,7 @@ namespace TrainingInfra.Components;
 /// <summary>
 /// SageMaker's part of the platform: the security group of the notebook and the training jobs, the
 /// training jobs' role, the notebook with its role (unless switched off), and the training-job
-/// configuration that users merge into their CreateTrainingJob requests.
+/// configuration: a CreateTrainingJob request that lacks only the job's name.
 /// </summary>
 public sealed class SageMakerComponent : ComponentResource
 {
@@ -64,8 +64,9 @@ public sealed class SageMakerComponent : ComponentResource
 
         TrainingRoleArn = trainingRole.Arn;
         SecurityGroupId = securityGroup.Id;
-        TrainingJobConfig = Output.Tuple(trainingRole.Arn, securityGroup.Id, args.IsolatedSubnetIds, args.ModelBucketName)
-            .Apply(t => new TrainingJobRequest(settings.Training, t.Item1, t.Item2, t.Item3, t.Item4).ToJson());
+        TrainingJobConfig = Output.Tuple(
+                trainingRole.Arn, securityGroup.Id, args.IsolatedSubnetIds, args.ModelBucketName, args.DatasetBucketName, args.RepositoryUrl, dataKeyArn)
+            .Apply(t => new TrainingJobRequest(settings.Training, t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, t.Item7).ToJson());
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -89,7 +90,7 @@ public sealed class SageMakerComponent : ComponentResource
     /// <summary>The security group of the notebook and the training jobs.</summary>
     public Output<string> SecurityGroupId { get; }
 
-    /// <summary>A CreateTrainingJob request fragment (JSON) for managed spot training in this stack.</summary>
+    /// <summary>A CreateTrainingJob request (JSON), complete but for the job's name, for managed spot training in this stack.</summary>
     public Output<string> TrainingJobConfig { get; }
 
     private Ec2.SecurityGroup CreateSecurityGroup(SageMakerComponentArgs args, string suffix, ImmutableDictionary<string, string> tags)

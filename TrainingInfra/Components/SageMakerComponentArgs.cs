@@ -34,6 +34,12 @@ public sealed class SageMakerComponentArgs
     /// <summary>ARN of the training-container repository.</summary>
     public required Output<string> RepositoryArn { get; init; }
 
+    /// <summary>Name of the dataset bucket (the training channel reads from it).</summary>
+    public required Output<string> DatasetBucketName { get; init; }
+
+    /// <summary>URL of the training-container repository, without a tag (the training image comes from it).</summary>
+    public required Output<string> RepositoryUrl { get; init; }
+
     /// <summary>The stack's customer-managed data key, when it has one: the notebook volume is encrypted with it, and the roles need it for the buckets' objects.</summary>
     public Output<string>? DataKeyArn { get; init; }
 }

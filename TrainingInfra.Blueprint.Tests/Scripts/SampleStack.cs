@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using TrainingInfra.Blueprint.SageMaker;
+using TrainingInfra.Blueprint.Tests.Support;
+
+namespace TrainingInfra.Blueprint.Tests.Scripts;
+
+/// <summary>
+/// The outputs of a deployed dev stack as 'pulumi stack output --json' prints them, with the
+/// TrainingJobConfig the blueprint really emits, so that the scripts are tested against its shape.
+/// </summary>
+internal static class SampleStack
+{
+    public const string Account = "111122223333";
+    public const string Region = "us-east-1";
+    public const string Datasets = "training-datasets-dev-111122223333";
+    public const string Models = "model-artifacts-dev-111122223333";
+    public const string Queue = "arn:aws:batch:us-east-1:111122223333:job-queue/inference-queue-dev";
+    public const string JobDefinition = "arn:aws:batch:us-east-1:111122223333:job-definition/inference-job-dev:4";
+    public const string Repository = "111122223333.dkr.ecr.us-east-1.amazonaws.com/training-containers-dev";
+    public const string DataKey = "arn:aws:kms:us-east-1:111122223333:key/0f1e2d3c-data-key";
+    public const string BatchFailureRule = "batch-job-failed-dev";
+
+    public static string TrainingJobConfig(string? dataKey = null, params (string Key, string Value)[] config) =>
+        new TrainingJobRequest(
+            Configs.Load(config).Training,
+            "arn:aws:iam::111122223333:role/training-job-role-dev",
+            "sg-0123456789abcdef0",
+            ["subnet-isolated-a", "subnet-isolated-b"],
+            Models,
+            Datasets,
+            Repository,
+            dataKey).ToJson();
+
+    public static JsonObject Outputs(string? dataKey = null) => new()
+    {
+        ["EnvironmentSuffix"] = "dev",
+        ["Region"] = Region,
+        ["DatasetBucketName"] = Datasets,
+        ["ModelBucketName"] = Models,
+        ["ECRRepositoryUri"] = Repository,
+        ["TrainingRoleArn"] = "arn:aws:iam::111122223333:role/training-job-role-dev",
+        ["TrainingJobConfig"] = TrainingJobConfig(dataKey),
+        ["JobQueueArn"] = Queue,
+        ["JobDefinitionArn"] = JobDefinition,
+        ["LogGroupName"] = "/aws/sagemaker/training-jobs-dev",
+        ["TrainingJobFailedRuleName"] = "training-job-failed-dev",
+        ["BatchJobFailedRuleName"] = BatchFailureRule,
+    };
+}

@@ -1,0 +1,257 @@
+using System.Text.Json.Nodes;
+using TrainingInfra.Blueprint.Aws;
+
+namespace TrainingInfra.Blueprint.Tests.Scripts;
+
+/// <summary>scripts/smoke-test.sh against the stand-in aws: the steps, their order, the cleanup.</summary>
+public sealed class SmokeTestScriptTests : IDisposable
+{
+    private const string Script = "smoke-test.sh";
+    private const string SmokeDefinition = "arn:aws:batch:us-east-1:111122223333:job-definition/inference-job-dev-smoke-test:1";
+    private readonly ScriptSandbox _sandbox = new();
+
+    public SmokeTestScriptTests()
+    {
+        _sandbox.Outputs(SampleStack.Outputs());
+        _sandbox.Environment["SMOKE_TEST_ALERT_WAIT_SECONDS"] = "5";
+        _sandbox.Answer("batch", "describe-job-definitions", 1, JsonNode.Parse($$$"""
+            {"jobDefinitions":[{"jobDefinitionName":"inference-job-dev","jobDefinitionArn":"{{{SampleStack.JobDefinition}}}","revision":4,
+              "status":"ACTIVE","type":"container","platformCapabilities":["EC2"],"propagateTags":true,
+              "retryStrategy":{"attempts":3,"evaluateOnExit":[{"onStatusReason":"Host EC2*","action":"RETRY"},{"onReason":"*","action":"EXIT"}]},
+              "timeout":{"attemptDurationSeconds":3600},
+              "containerProperties":{"image":"{{{SampleStack.Repository}}}:latest","command":[],"jobRoleArn":"arn:aws:iam::111122223333:role/batch-job-role-dev",
+                "volumes":[],"environment":[],"mountPoints":[],"ulimits":[],
+                "resourceRequirements":[{"value":"4","type":"VCPU"},{"value":"8192","type":"MEMORY"}],
+                "logConfiguration":{"logDriver":"awslogs","options":{"awslogs-group":"/aws/sagemaker/training-jobs-dev"}},"secrets":[]}}]}
+            """));
+        _sandbox.Answer("batch", "register-job-definition", 1, new JsonObject { ["jobDefinitionArn"] = SmokeDefinition });
+        _sandbox.Answer("batch", "submit-job", 1, new JsonObject { ["jobId"] = "job-ok" });
+        _sandbox.Answer("batch", "submit-job", 2, new JsonObject { ["jobId"] = "job-fail" });
+        _sandbox.Answer("s3api", "head-object", 1, new JsonObject { ["ContentLength"] = 1843 });
+    }
+
+    public void Dispose() => _sandbox.Dispose();
+
+    private ScriptResult SmokeTest() => _sandbox.Run(Script, "dev", "--outputs", _sandbox.OutputsFile, "--timeout", "50");
+
+    private void TrainingEnds(string status) =>
+        _sandbox.Answer("sagemaker", "describe-training-job", 1, new JsonObject
+        {
+            ["TrainingJobStatus"] = status,
+            ["FailureReason"] = status == "Failed" ? "CapacityError: no spot capacity" : null,
+            ["ModelArtifacts"] = new JsonObject { ["S3ModelArtifacts"] = $"s3://{SampleStack.Models}/output/the-job/output/model.tar.gz" },
+        });
+
+    private void BatchJobsEnd(string first, string second)
+    {
+        _sandbox.Answer("batch", "describe-jobs", 1, JsonNode.Parse($$$"""{"jobs":[{"jobId":"job-ok","status":"{{{first}}}"}]}"""));
+        _sandbox.Answer("batch", "describe-jobs", 2, JsonNode.Parse($$$"""{"jobs":[{"jobId":"job-fail","status":"{{{second}}}","statusReason":"Essential container in task exited","container":{"exitCode":3}}]}"""));
+    }
+
+    private void RuleInvocations(params double[] sums)
+    {
+        for (var i = 0; i < sums.Length; i++)
+        {
+            var datapoints = sums[i] > 0 ? $$$"""[{"Timestamp":"2026-12-01T22:00:00Z","Sum":{{{sums[i]}}},"Unit":"Count"}]""" : "[]";
+            _sandbox.Answer("cloudwatch", "get-metric-statistics", i + 1, JsonNode.Parse("{\"Label\":\"Invocations\",\"Datapoints\":" + datapoints + "}"));
+        }
+    }
+
+    private string[] Removed() =>
+        _sandbox.CallsOf("s3", "rm").Select(c => c.First(a => a.StartsWith("s3://", StringComparison.Ordinal))).ToArray();
+
+    [Fact]
+    public void HealthyStack_PassesEveryStepInOrder_AndRemovesWhatItMade()
+    {
+        TrainingEnds("Completed");
+        BatchJobsEnd("SUCCEEDED", "FAILED");
+        RuleInvocations(0, 1);
+
+        var result = SmokeTest();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var operations = _sandbox.Calls.Select(c => $"{c[0]} {c[1]}").Distinct().ToList();
+        Assert.Equal(
+            ["s3 cp", "sagemaker create-training-job", "sagemaker describe-training-job", "s3api head-object",
+             "batch describe-job-definitions", "batch register-job-definition", "batch submit-job", "batch describe-jobs",
+             "cloudwatch get-metric-statistics", "s3 rm", "batch deregister-job-definition"],
+            operations);
+        Assert.Contains("smoke test of stack dev passed", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dataset_IsUploadedUnderItsOwnPrefixOfTheDatasetBucket_AndRemoved()
+    {
+        TrainingEnds("Completed");
+        BatchJobsEnd("SUCCEEDED", "FAILED");
+        RuleInvocations(1);
+
+        SmokeTest();
+
+        var upload = Assert.Single(_sandbox.CallsOf("s3", "cp"));
+        var target = upload.First(a => a.StartsWith("s3://", StringComparison.Ordinal));
+        Assert.StartsWith($"s3://{SampleStack.Datasets}/smoke-test/", target, StringComparison.Ordinal);
+        var prefix = target[..(target.IndexOf("/train/", StringComparison.Ordinal) + 1)];
+        Assert.Contains(prefix, Removed());
+    }
+
+    [Fact]
+    public void TrainingJob_IsAManagedSpotJobOfTheStack_RunningTheRegionsBuiltInXgboost_OnTheUploadedData()
+    {
+        TrainingEnds("Completed");
+        BatchJobsEnd("SUCCEEDED", "FAILED");
+        RuleInvocations(1);
+
+        SmokeTest();
+
+        var request = JsonNode.Parse(ScriptSandbox.Option(Assert.Single(_sandbox.CallsOf("sagemaker", "create-training-job")), "--cli-input-json"))!;
+        var upload = _sandbox.CallsOf("s3", "cp")[0].First(a => a.StartsWith("s3://", StringComparison.Ordinal));
+        var stack = JsonNode.Parse(SampleStack.TrainingJobConfig())!;
+        Assert.Equal("683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", (string?)request["AlgorithmSpecification"]!["TrainingImage"]);
+        Assert.True((bool?)request["EnableManagedSpotTraining"]);
+        Assert.True(JsonNode.DeepEquals(stack["RoleArn"], request["RoleArn"]));
+        Assert.True(JsonNode.DeepEquals(stack["VpcConfig"], request["VpcConfig"]));
+        Assert.True(JsonNode.DeepEquals(stack["OutputDataConfig"], request["OutputDataConfig"]));
+        var channel = Assert.Single(request["InputDataConfig"]!.AsArray())!;
+        Assert.Equal(upload[..(upload.LastIndexOf('/') + 1)], (string?)channel["DataSource"]!["S3DataSource"]!["S3Uri"]);
+        var job = (string)request["TrainingJobName"]!;
+        Assert.Contains($"s3://{SampleStack.Models}/checkpoints/{job}/", Removed());
+        Assert.Contains($"s3://{SampleStack.Models}/output/{job}/", Removed());
+    }
+
+    [Fact]
+    public void StackWithADataKey_TrainsWithItsVolumeAndOutputEncrypted()
+    {
+        _sandbox.Outputs(SampleStack.Outputs(SampleStack.DataKey));
+        _sandbox.Answer("ec2", "describe-instance-types", 1, JsonNode.Parse("""{"InstanceTypes":[{"InstanceType":"m5.xlarge","InstanceStorageSupported":false}]}"""));
+        TrainingEnds("Completed");
+        BatchJobsEnd("SUCCEEDED", "FAILED");
+        RuleInvocations(1);
+
+        var result = SmokeTest();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var request = JsonNode.Parse(ScriptSandbox.Option(Assert.Single(_sandbox.CallsOf("sagemaker", "create-training-job")), "--cli-input-json"))!;
+        Assert.Equal((SampleStack.DataKey, SampleStack.DataKey), ((string?)request["ResourceConfig"]!["VolumeKmsKeyId"], (string?)request["OutputDataConfig"]!["KmsKeyId"]));
+    }
+
+    [Fact]
+    public void ModelArtifact_IsLookedForInTheModelBucket()
+    {
+        TrainingEnds("Completed");
+        BatchJobsEnd("SUCCEEDED", "FAILED");
+        RuleInvocations(1);
+
+        SmokeTest();
+
+        var head = Assert.Single(_sandbox.CallsOf("s3api", "head-object"));
+        Assert.Equal((SampleStack.Models, "output/the-job/output/model.tar.gz"), (ScriptSandbox.Option(head, "--bucket"), ScriptSandbox.Option(head, "--key")));
+    }
+
+    [Fact]
+    public void BatchJobs_RunOnTheStacksQueue_WithTheStacksDefinitionButAPublicImage_AndTheDefinitionIsRemoved()
+    {
+        TrainingEnds("Completed");
+        BatchJobsEnd("SUCCEEDED", "FAILED");
+        RuleInvocations(1);
+
+        SmokeTest();
+
+        var registered = JsonNode.Parse(ScriptSandbox.Option(Assert.Single(_sandbox.CallsOf("batch", "register-job-definition")), "--cli-input-json"))!;
+        var container = registered["containerProperties"]!;
+        Assert.StartsWith("public.ecr.aws/", (string?)container["image"], StringComparison.Ordinal);
+        Assert.Equal("arn:aws:iam::111122223333:role/batch-job-role-dev", (string?)container["jobRoleArn"]);
+        Assert.Equal(3, (int?)registered["retryStrategy"]!["attempts"]);
+        var submits = _sandbox.CallsOf("batch", "submit-job");
+        Assert.Equal(2, submits.Count);
+        Assert.All(submits, s => Assert.Equal((SampleStack.Queue, SmokeDefinition), (ScriptSandbox.Option(s, "--job-queue"), ScriptSandbox.Option(s, "--job-definition"))));
+        Assert.Equal(SmokeDefinition, ScriptSandbox.Option(Assert.Single(_sandbox.CallsOf("batch", "deregister-job-definition")), "--job-definition"));
+    }
+
+    [Fact]
+    public void FailureRuleCheck_ReadsTheBatchRulesInvocations()
+    {
+        TrainingEnds("Completed");
+        BatchJobsEnd("SUCCEEDED", "FAILED");
+        RuleInvocations(0, 0, 2);
+
+        var result = SmokeTest();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var reads = _sandbox.CallsOf("cloudwatch", "get-metric-statistics");
+        Assert.Equal(3, reads.Count);
+        Assert.All(reads, r => Assert.Equal(
+            ("AWS/Events", "Invocations", $"Name=RuleName,Value={SampleStack.BatchFailureRule}"),
+            (ScriptSandbox.Option(r, "--namespace"), ScriptSandbox.Option(r, "--metric-name"), ScriptSandbox.Option(r, "--dimensions"))));
+    }
+
+    [Fact]
+    public void FailedTrainingJob_StopsTheTestBeforeAnyBatchJob_AndStillCleansUp()
+    {
+        TrainingEnds("Failed");
+
+        var result = SmokeTest();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FAILED: the training job did not complete", result.StdOut, StringComparison.Ordinal);
+        Assert.Empty(_sandbox.CallsOf("batch", "submit-job"));
+        Assert.Contains(Removed(), r => r.StartsWith($"s3://{SampleStack.Datasets}/smoke-test/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void JobMeantToFail_ThatSucceeds_FailsTheTest()
+    {
+        TrainingEnds("Completed");
+        BatchJobsEnd("SUCCEEDED", "SUCCEEDED");
+
+        var result = SmokeTest();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(_sandbox.CallsOf("cloudwatch", "get-metric-statistics"));
+        Assert.Single(_sandbox.CallsOf("batch", "deregister-job-definition"));
+    }
+
+    [Fact]
+    public void FailureRuleThatNeverFires_FailsTheTest_WithinItsBound()
+    {
+        TrainingEnds("Completed");
+        BatchJobsEnd("SUCCEEDED", "FAILED");
+        RuleInvocations(0);
+        _sandbox.Environment["SMOKE_TEST_ALERT_WAIT_SECONDS"] = "1";
+
+        var result = SmokeTest();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"FAILED: {SampleStack.BatchFailureRule} shows no Invocations", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnlistedRegion_StopsBeforeAnythingIsUploaded()
+    {
+        var outputs = SampleStack.Outputs();
+        outputs["Region"] = "xx-nowhere-1";
+        _sandbox.Outputs(outputs);
+
+        var result = SmokeTest();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(_sandbox.Calls);
+    }
+
+    [Fact]
+    public void RegistryTable_ListsOnlyRegionsTheStackAccepts_AndTheStackFilesRegion()
+    {
+        var rows = File.ReadAllLines(Path.Combine(ScriptSandbox.RepoRoot, "scripts", "data", "xgboost-registries.tsv"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .ToList();
+
+        Assert.All(rows, row =>
+        {
+            Assert.Equal(2, row.Length);
+            Assert.NotNull(AwsRegion.TryParse(row[0], out _));
+            Assert.Matches("^[0-9]{12}$", row[1]);
+        });
+        Assert.Contains(rows, row => row[0] == TrainingInfra.Testing.StackConfigFiles.StackConfig("dev")["aws:region"]);
+    }
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Proves a deployed stack by running its workload: uploads a tiny generated dataset, trains on it
+# with a minutes-long managed-spot job (SageMaker's built-in XGBoost image, so no image of the
+# team's is needed) through the stack's TrainingJobConfig, checks the model landed in the model
+# bucket, runs a Batch job through the stack's queue, makes a second Batch job fail on purpose and
+# checks that the stack's failure rule fired, then removes what it uploaded and registered.
+# Stops at the first failing step with a non-zero exit; every step is bounded in time.
+set -euo pipefail
+here="$(dirname "${BASH_SOURCE[0]}")"
+# shellcheck source=lib/common.sh
+source "$here/lib/common.sh"
+
+usage() {
+  cat >&2 <<'USAGE'
+usage: smoke-test.sh <stack> [--outputs FILE] [--timeout SECONDS] [--keep]
+
+  --outputs FILE     the stack's outputs as 'pulumi stack output --json' prints them
+                     (default: $TRAINING_INFRA_OUTPUTS, else asks Pulumi)
+  --timeout SECONDS  the whole test's time budget (default 3600)
+  --keep             leave the uploaded data, the model and the job definition in place
+
+Environment: SMOKE_TEST_BATCH_IMAGE (default public.ecr.aws/docker/library/busybox:1.36),
+SMOKE_TEST_ALERT_WAIT_SECONDS (how long to wait for the rule's metric, default 900).
+USAGE
+  exit "$TI_EXIT_USAGE"
+}
+
+[ $# -ge 1 ] || usage
+stack="$1"
+shift
+outputs_file="" budget=3600 keep=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --outputs) ti_require_value "$1" "${2:-}"; outputs_file="$2"; shift 2 ;;
+    --timeout) ti_require_value "$1" "${2:-}"; ti_positive_integer "$1" "$2"; budget="$2"; shift 2 ;;
+    --keep) keep=true; shift ;;
+    -h | --help) usage ;;
+    *) ti_log "unknown option: $1"; usage ;;
+  esac
+done
+
+batch_image="${SMOKE_TEST_BATCH_IMAGE:-public.ecr.aws/docker/library/busybox:1.36}"
+alert_wait="${SMOKE_TEST_ALERT_WAIT_SECONDS:-900}"
+deadline=$(( SECONDS + budget ))
+steps=7 step=0
+
+step() { step=$((step + 1)); printf '[%d/%d] %s\n' "$step" "$steps" "$*"; }
+ok() { printf '      ok: %s\n' "$*"; }
+failed() { printf '      FAILED: %s\n' "$*"; exit 1; }
+remaining() {
+  local left=$(( deadline - SECONDS ))
+  [ "$left" -gt 0 ] || failed "the smoke test's ${budget}s are used up"
+  printf '%s\n' "$left"
+}
+
+ti_require_tools aws jq awk
+region=""
+work="$(mktemp -d)"
+cleanup_items=()
+cleanup() {
+  local status=$? item
+  if $keep; then
+    [ "${#cleanup_items[@]}" -eq 0 ] || printf 'kept (--keep): %s\n' "${cleanup_items[*]}"
+  else
+    for item in "${cleanup_items[@]}"; do
+      case "$item" in
+        s3://*) aws s3 rm --region "$region" --recursive --only-show-errors "$item" || printf 'could not remove %s\n' "$item" ;;
+        arn:*:job-definition/*) aws batch deregister-job-definition --region "$region" --job-definition "$item" >/dev/null \
+          || printf 'could not deregister %s\n' "$item" ;;
+      esac
+    done
+    [ "${#cleanup_items[@]}" -eq 0 ] || printf 'cleaned up: %s\n' "${cleanup_items[*]}"
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+
+# Child commands read the outputs from a file, never from Pulumi again.
+ti_load_outputs "$stack" "$outputs_file"
+printf '%s\n' "$TI_OUTPUTS" >"$work/outputs.json"
+region="$(ti_output Region)"
+datasets="$(ti_output DatasetBucketName)"
+models="$(ti_output ModelBucketName)"
+definition="$(ti_output JobDefinitionArn)"
+failure_rule="$(ti_output BatchJobFailedRuleName)"
+ti_output TrainingJobConfig >/dev/null
+ti_output JobQueueArn >/dev/null
+
+account="$(awk -F '\t' -v r="$region" '$1 == r { print $2 }' "$here/data/xgboost-registries.tsv")"
+[ -n "$account" ] || failed "no built-in XGBoost image is listed for $region in scripts/data/xgboost-registries.tsv"
+run="smoke-$(date -u +%Y%m%d%H%M%S)-$$"
+printf 'smoke test of stack %s in %s (run %s, at most %ss)\n' "$stack" "$region" "$run" "$budget"
+
+step "upload a generated dataset to s3://$datasets/smoke-test/$run/"
+# 200 rows of y = 3*x1 - 2*x2 + 1 without a header, label first: the CSV layout XGBoost reads.
+awk 'BEGIN { for (i = 0; i < 200; i++) { x1 = (i % 17) / 4; x2 = (i % 11) / 3; printf "%.4f,%.4f,%.4f\n", 3 * x1 - 2 * x2 + 1, x1, x2 } }' \
+  >"$work/train.csv"
+data_uri="s3://$datasets/smoke-test/$run/"
+cleanup_items+=("$data_uri")
+aws s3 cp --region "$region" --only-show-errors "$work/train.csv" "${data_uri}train/train.csv" \
+  || failed "could not upload to the dataset bucket"
+ok "200 rows"
+
+step "train a managed-spot XGBoost model through TrainingJobConfig"
+training_job="$run"
+cleanup_items+=("s3://$models/output/$training_job/" "s3://$models/checkpoints/$training_job/")
+jq -n --arg image "$account.dkr.ecr.$region.amazonaws.com/sagemaker-xgboost:1.7-1" --arg data "${data_uri}train/" '{
+  AlgorithmSpecification: {TrainingImage: $image},
+  HyperParameters: {objective: "reg:squarederror", num_round: "10"},
+  InputDataConfig: [{
+    ChannelName: "train", ContentType: "text/csv",
+    DataSource: {S3DataSource: {S3DataType: "S3Prefix", S3Uri: $data, S3DataDistributionType: "FullyReplicated"}}
+  }],
+  ResourceConfig: {InstanceCount: 1},
+  StoppingCondition: {MaxRuntimeInSeconds: 900, MaxWaitTimeInSeconds: 1800}
+}' >"$work/training.json"
+left="$(remaining)"
+"$here/start-training-job.sh" "$stack" "$training_job" --outputs "$work/outputs.json" --merge "$work/training.json" \
+  --instance-type ml.m5.xlarge --wait --timeout "$left" || failed "the training job did not complete"
+ok "training job $training_job completed"
+
+step "check the model artifact is in s3://$models/"
+artifact="$(ti_aws sagemaker describe-training-job --region "$region" --training-job-name "$training_job" \
+  | jq -r '.ModelArtifacts.S3ModelArtifacts // empty')"
+[[ "$artifact" == "s3://$models/"* ]] || failed "the job's model artifact '$artifact' is not in the model bucket"
+key="${artifact#"s3://$models/"}"
+size="$(ti_aws s3api head-object --region "$region" --bucket "$models" --key "$key" | jq -r '.ContentLength // 0')"
+[ "$size" -gt 0 ] || failed "$artifact is empty or missing"
+ok "$artifact ($size bytes)"
+
+step "register a job definition like the stack's, with a public image"
+# The stack's definition runs the team's image, which a fresh stack may not have yet; everything
+# else (role, resources, logs, retries, timeout) is the stack's.
+jq --arg name "${definition##*/}" --arg image "$batch_image" '.jobDefinitions[0] | {
+  jobDefinitionName: (($name | sub(":[0-9]+$"; "")) + "-smoke-test"),
+  type, platformCapabilities, retryStrategy, timeout, propagateTags,
+  containerProperties: (.containerProperties
+    | {image: $image, resourceRequirements, jobRoleArn, executionRoleArn, logConfiguration, environment}
+    | with_entries(select(.value != null)))
+} | with_entries(select(.value != null))' \
+  <<<"$(ti_aws batch describe-job-definitions --region "$region" --job-definitions "$definition")" >"$work/definition.json"
+smoke_definition="$(ti_aws batch register-job-definition --region "$region" --cli-input-json "$(cat "$work/definition.json")" \
+  | jq -r '.jobDefinitionArn // empty')"
+[ -n "$smoke_definition" ] || failed "Batch registered no job definition"
+cleanup_items+=("$smoke_definition")
+ok "$smoke_definition"
+
+step "run a Batch job through the stack's queue"
+left="$(remaining)"
+"$here/submit-batch-job.sh" "$stack" "$run-ok" --outputs "$work/outputs.json" --job-definition "$smoke_definition" \
+  --wait --timeout "$left" -- sh -c 'echo smoke test job ran' || failed "the Batch job did not succeed"
+ok "Batch job $run-ok succeeded"
+
+step "make a Batch job fail on purpose"
+failed_at="$(date -u +%s)"
+status=0
+left="$(remaining)"
+"$here/submit-batch-job.sh" "$stack" "$run-fail" --outputs "$work/outputs.json" --job-definition "$smoke_definition" \
+  --wait --timeout "$left" -- sh -c 'echo failing on purpose; exit 3' || status=$?
+[ "$status" -eq "$TI_EXIT_JOB_FAILED" ] || failed "the job meant to fail ended with exit code $status of submit-batch-job.sh, not a failed job"
+ok "Batch job $run-fail failed, as it should"
+
+step "check that the failure rule $failure_rule fired"
+# EventBridge counts the rule's target invocations per minute in AWS/Events; the count arrives a
+# few minutes after the event.
+window_start="$(date -u -d "@$(( failed_at - failed_at % 60 ))" +%Y-%m-%dT%H:%M:%SZ)"
+alert_deadline=$(( SECONDS + alert_wait ))
+while :; do
+  invocations="$(ti_aws cloudwatch get-metric-statistics --region "$region" --namespace AWS/Events --metric-name Invocations \
+    --dimensions "Name=RuleName,Value=$failure_rule" --start-time "$window_start" \
+    --end-time "$(date -u -d "@$(( $(date -u +%s) + 60 ))" +%Y-%m-%dT%H:%M:%SZ)" --period 60 --statistics Sum \
+    | jq '[.Datapoints[]?.Sum] | add // 0')"
+  if jq -e '. >= 1' <<<"$invocations" >/dev/null; then
+    break
+  fi
+  [ "$SECONDS" -lt "$alert_deadline" ] || failed "$failure_rule shows no Invocations since $window_start after ${alert_wait}s"
+  left="$(remaining)"
+  sleep "$TI_POLL_SECONDS"
+done
+ok "$failure_rule invoked its target $invocations time(s) since $window_start"
+
+printf 'smoke test of stack %s passed\n' "$stack"

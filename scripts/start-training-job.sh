@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Starts a SageMaker training job on a stack of the platform, from the stack's TrainingJobConfig
+# output (a CreateTrainingJob request complete but for the name), with a checkpoint prefix of its
+# own, and prints its console link. With --wait it follows the job to the end and exits non-zero
+# unless it completed.
+set -euo pipefail
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+usage() {
+  cat >&2 <<'USAGE'
+usage: start-training-job.sh <stack> <job-name> [options]
+
+  --image-tag TAG        run this tag of the stack's repository instead of trainingImageTag
+  --instance-type TYPE   train on this ml.* type instead of trainingInstanceType
+  --merge FILE           JSON merged into the request (objects merge, arrays and values replace),
+                         e.g. {"HyperParameters": {"epochs": "10"}}
+  --outputs FILE         the stack's outputs as 'pulumi stack output --json' prints them
+                         (default: $TRAINING_INFRA_OUTPUTS, else asks Pulumi)
+  --wait                 wait for the job to end; exit 0 only if it completed
+  --timeout SECONDS      give up waiting after this long (default: the job's MaxWaitTimeInSeconds
+                         plus 15 minutes)
+
+Exit codes: 0 started (or completed, with --wait); 1 the job failed or was stopped; 2 usage;
+3 an AWS or Pulumi call failed; 124 --wait ran out of time.
+USAGE
+  exit "$TI_EXIT_USAGE"
+}
+
+[ $# -ge 2 ] || usage
+stack="$1" job="$2"
+shift 2
+image_tag="" instance_type="" merge_file="" outputs_file="" wait=false timeout=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --image-tag) ti_require_value "$1" "${2:-}"; image_tag="$2"; shift 2 ;;
+    --instance-type) ti_require_value "$1" "${2:-}"; instance_type="$2"; shift 2 ;;
+    --merge) ti_require_value "$1" "${2:-}"; merge_file="$2"; shift 2 ;;
+    --outputs) ti_require_value "$1" "${2:-}"; outputs_file="$2"; shift 2 ;;
+    --wait) wait=true; shift ;;
+    --timeout) ti_require_value "$1" "${2:-}"; ti_positive_integer "$1" "$2"; timeout="$2"; shift 2 ;;
+    -h | --help) usage ;;
+    *) ti_log "unknown option: $1"; usage ;;
+  esac
+done
+
+# SageMaker's rule for TrainingJobName (CreateTrainingJob, SageMaker API reference).
+if [ "${#job}" -gt 63 ] || ! [[ "$job" =~ ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$ ]]; then
+  ti_fail "$TI_EXIT_USAGE" "job name '$job' must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit"
+fi
+[ -z "$image_tag" ] || [[ "$image_tag" =~ ^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$ ]] \
+  || ti_fail "$TI_EXIT_USAGE" "--image-tag '$image_tag' is not a Docker image tag"
+[ -z "$instance_type" ] || [[ "$instance_type" =~ ^ml\.[a-z0-9-]+\.[a-z0-9]+$ ]] \
+  || ti_fail "$TI_EXIT_USAGE" "--instance-type '$instance_type' is not a SageMaker instance type such as ml.m5.xlarge"
+if [ -n "$merge_file" ]; then
+  jq -e 'type == "object"' "$merge_file" >/dev/null 2>&1 || ti_fail "$TI_EXIT_USAGE" "--merge $merge_file is not a JSON object"
+fi
+
+ti_require_tools aws jq
+ti_load_outputs "$stack" "$outputs_file"
+region="$(ti_output Region)"
+# Pulumi prints the config as a JSON string; accept it parsed, too.
+request="$(ti_output TrainingJobConfig | jq -c 'if type == "string" then fromjson else . end')"
+
+if [ -n "$merge_file" ]; then
+  request="$(jq -c --slurpfile merge "$merge_file" '. * $merge[0]' <<<"$request")"
+fi
+
+if [ -n "$image_tag" ]; then
+  request="$(jq -c --arg tag "$image_tag" \
+    '.AlgorithmSpecification.TrainingImage |= (sub(":[^:/]+$"; "") + ":" + $tag)' <<<"$request")"
+fi
+
+if [ -n "$instance_type" ]; then
+  request="$(jq -c --arg type "$instance_type" '.ResourceConfig.InstanceType = $type' <<<"$request")"
+  # With a data key the stack encrypts the volume too, but CreateTrainingJob refuses a volume key
+  # for types that train on local NVMe storage. The configured type was decided by the program;
+  # for another, EC2 says whether its instances have local storage.
+  data_key="$(jq -r '.OutputDataConfig.KmsKeyId // empty' <<<"$request")"
+  if [ -n "$data_key" ]; then
+    storage="$(ti_aws ec2 describe-instance-types --region "$region" --instance-types "${instance_type#ml.}" \
+      | jq -r '.InstanceTypes[0].InstanceStorageSupported | if . == null then "unknown" else tostring end')"
+    case "$storage" in
+      false) request="$(jq -c --arg key "$data_key" '.ResourceConfig.VolumeKmsKeyId = $key' <<<"$request")" ;;
+      true) request="$(jq -c 'del(.ResourceConfig.VolumeKmsKeyId)' <<<"$request")" ;;
+      *)
+        ti_log "warning: EC2 does not know ${instance_type#ml.}; the volume is left to SageMaker's own encryption"
+        request="$(jq -c 'del(.ResourceConfig.VolumeKmsKeyId)' <<<"$request")"
+        ;;
+    esac
+  fi
+fi
+
+# SageMaker copies everything under CheckpointConfig.S3Uri into a job when it starts or resumes, so
+# each job gets a prefix of its own: two jobs sharing one would resume from each other's state.
+request="$(jq -c --arg job "$job" \
+  '.TrainingJobName = $job | .CheckpointConfig.S3Uri |= (sub("/*$"; "/") + $job + "/")' <<<"$request")"
+
+ti_aws sagemaker create-training-job --region "$region" --cli-input-json "$request" >/dev/null
+console="https://$(ti_console_host "$region")/sagemaker/home?region=$region#/jobs/$job"
+ti_log "started training job $job on stack $stack"
+ti_log "checkpoints: $(jq -r '.CheckpointConfig.S3Uri' <<<"$request")"
+printf '%s\n' "$console"
+
+$wait || exit 0
+
+if [ -z "$timeout" ]; then
+  timeout=$(( $(jq -r '.StoppingCondition.MaxWaitTimeInSeconds // .StoppingCondition.MaxRuntimeInSeconds // 86400' <<<"$request") + 900 ))
+fi
+deadline=$(( SECONDS + timeout ))
+last=""
+while :; do
+  described="$(ti_aws sagemaker describe-training-job --region "$region" --training-job-name "$job")"
+  status="$(jq -r '.TrainingJobStatus' <<<"$described")"
+  secondary="$(jq -r '.SecondaryStatus // ""' <<<"$described")"
+  if [ "$status/$secondary" != "$last" ]; then
+    ti_log "$job: $status${secondary:+ ($secondary)}"
+    last="$status/$secondary"
+  fi
+  case "$status" in
+    Completed) exit 0 ;;
+    Failed)
+      ti_fail "$TI_EXIT_JOB_FAILED" "training job $job failed: $(jq -r '.FailureReason // "no reason given"' <<<"$described")" ;;
+    Stopped) ti_fail "$TI_EXIT_JOB_FAILED" "training job $job was stopped" ;;
+  esac
+  [ "$SECONDS" -lt "$deadline" ] \
+    || ti_fail "$TI_EXIT_TIMEOUT" "training job $job is still $status after ${timeout}s; it goes on running: $console"
+  sleep "$TI_POLL_SECONDS"
+done
