@@ -6,4 +6,5 @@ namespace TrainingInfra.Blueprint.Config;
 /// <param name="VolumeSizeGb">Its storage volume in GB.</param>
 /// <param name="DirectInternetAccess">Whether it reaches the internet directly.</param>
 /// <param name="RootAccess">Whether its users may become root.</param>
-public sealed record NotebookSettings(bool Enabled, string InstanceType, int VolumeSizeGb, bool DirectInternetAccess, bool RootAccess);
+/// <param name="Access">What its role may do in SageMaker.</param>
+public sealed record NotebookSettings(bool Enabled, string InstanceType, int VolumeSizeGb, bool DirectInternetAccess, bool RootAccess, NotebookAccess Access);
