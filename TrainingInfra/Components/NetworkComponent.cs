@@ -53,6 +53,7 @@ public sealed class NetworkComponent : ComponentResource
                 .ToList(),
             Tags = tags,
         }, new ComponentResourceOptions { Parent = this });
+        CloseDefaultSecurityGroup(vpc.VpcId, tags);
 
         VpcId = vpc.VpcId;
         PublicSubnetIds = vpc.PublicSubnetIds;
@@ -85,6 +86,22 @@ public sealed class NetworkComponent : ComponentResource
 
     /// <summary>One isolated subnet per zone, without a route out: where training runs.</summary>
     public Output<ImmutableArray<string>> IsolatedSubnetIds { get; }
+
+    /// <summary>
+    /// Takes over the default security group that AWS creates with every VPC and leaves it with no
+    /// rules at all: nothing of the platform uses it, and its default rules (all traffic between
+    /// members, all outbound) would quietly apply to anything launched without a group. The
+    /// provider removes every existing rule when it adopts the group; removing this resource from
+    /// the stack leaves the group as it is.
+    /// </summary>
+    private void CloseDefaultSecurityGroup(Output<string> vpcId, ImmutableDictionary<string, string> tags)
+    {
+        _ = new Ec2.DefaultSecurityGroup("default-security-group", new Ec2.DefaultSecurityGroupArgs
+        {
+            VpcId = vpcId,
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = this });
+    }
 
     private void CreateFlowLogs(PlatformSettings settings, Output<string> accountId, Output<string>? dataKeyArn, Output<string> vpcId)
     {

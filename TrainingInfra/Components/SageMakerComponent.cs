@@ -4,6 +4,7 @@ using Pulumi.Aws.Iam;
 using Pulumi.Aws.Sagemaker;
 using Pulumi.Aws.Sagemaker.Inputs;
 using Pulumi.Aws.Vpc;
+using TrainingInfra.Blueprint.Config;
 using TrainingInfra.Blueprint.Network;
 using TrainingInfra.Blueprint.SageMaker;
 using Ec2 = Pulumi.Aws.Ec2;
@@ -138,11 +139,7 @@ public sealed class SageMakerComponent : ComponentResource
             Tags = settings.Tags,
         }, new CustomResourceOptions { Parent = this });
 
-        var managed = new RolePolicyAttachment("notebook-role-sagemaker-full-access", new RolePolicyAttachmentArgs
-        {
-            Role = role.Name,
-            PolicyArn = settings.Region.ManagedPolicyArn(SageMakerPolicies.NotebookManagedPolicy),
-        }, new CustomResourceOptions { Parent = role });
+        var managed = CreateNotebookSageMakerAccess(settings, role, args.AccountId);
 
         var access = new RolePolicy("notebook-role-access", new RolePolicyArgs
         {
@@ -188,4 +185,27 @@ public sealed class SageMakerComponent : ComponentResource
 
         return (instance.Name, role.Arn);
     }
+
+    /// <summary>
+    /// The notebook role's SageMaker permissions: AmazonSageMakerFullAccess (full), or an inline
+    /// policy that reaches only this stack's training jobs and the notebook itself (scoped).
+    /// Either way the role stays as it is, so switching notebookAccess on a live stack swaps one
+    /// attachment or policy for the other in place and neither the role nor the notebook is
+    /// replaced.
+    /// </summary>
+    private static CustomResource CreateNotebookSageMakerAccess(PlatformSettings settings, Role role, Output<string> accountId) =>
+        settings.Notebook.Access switch
+        {
+            NotebookAccess.Scoped => new RolePolicy("notebook-role-sagemaker-scoped", new RolePolicyArgs
+            {
+                Role = role.Name,
+                Name = NotebookSageMakerAccess.PolicyName,
+                Policy = accountId.Apply(account => NotebookSageMakerAccess.Scoped(settings, account)),
+            }, new CustomResourceOptions { Parent = role }),
+            _ => new RolePolicyAttachment("notebook-role-sagemaker-full-access", new RolePolicyAttachmentArgs
+            {
+                Role = role.Name,
+                PolicyArn = settings.Region.ManagedPolicyArn(SageMakerPolicies.NotebookManagedPolicy),
+            }, new CustomResourceOptions { Parent = role }),
+        };
 }
