@@ -425,8 +425,11 @@ public sealed class StorageComponent : ComponentResource
                 Status = BucketReplication.DeleteMarkerReplication,
             },
             Destination = destination,
-            SourceSelectionCriteria = selection,
         };
+        if (selection is not null)
+        {
+            rule.SourceSelectionCriteria = selection;
+        }
 
         // S3 refuses a replication configuration unless both buckets are versioned, and the first
         // replications fail unless the role can already act.
