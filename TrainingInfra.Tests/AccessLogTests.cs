@@ -10,6 +10,8 @@ public class AccessLogTests
     private const string Bucket = "aws:s3/bucket:Bucket";
     private const string Logging = "aws:s3/bucketLogging:BucketLogging";
 
+    private static readonly string[] PublicAccessFlags = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
+
     public static TheoryData<string> StacksWithAccessLogs() => new("prod", "dev");
 
     private static Task<StackRun> Run(string stack) => stack == "prod"
@@ -67,7 +69,7 @@ public class AccessLogTests
         var run = await Run(stack);
 
         var block = ConfigOf(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "access-logs");
-        Assert.All(new[] { "blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets" }, flag => Assert.True(block.Flag(flag), flag));
+        Assert.All(PublicAccessFlags, flag => Assert.True(block.Flag(flag), flag));
         Assert.Equal("BucketOwnerEnforced", ConfigOf(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", "access-logs").Map("rule")["objectOwnership"]);
         Assert.Equal("Enabled", ConfigOf(run, "aws:s3/bucketVersioning:BucketVersioning", "access-logs").Map("versioningConfiguration")["status"]);
         Assert.Empty(run.OfType("aws:s3/bucketAcl:BucketAcl"));
