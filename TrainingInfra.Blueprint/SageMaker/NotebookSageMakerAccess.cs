@@ -11,7 +11,11 @@ namespace TrainingInfra.Blueprint.SageMaker;
 /// stack's Project and Environment tags; SageMaker checks the tags on the request when the job is
 /// created and on the job afterwards. The job's role is the other half: the notebook's
 /// <c>iam:PassRole</c> (in <see cref="SageMakerPolicies.Notebook"/>) names only the training role,
-/// so every job the notebook starts runs as that role.
+/// so every job the notebook starts runs as that role. Condition keys per action (aws:RequestTag on
+/// CreateTrainingJob, aws:ResourceTag on the training-job resource, sagemaker:TaggingAction on
+/// AddTags) are those of the Service Authorization Reference for SageMaker,
+/// https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemaker.html,
+/// as of 2026-12-01.
 /// </summary>
 public static class NotebookSageMakerAccess
 {

@@ -296,8 +296,11 @@ public sealed class StorageComponent : ComponentResource
 
     /// <summary>
     /// The access-log bucket of a region and the logging of the given buckets into it, each under
-    /// its own prefix. Log delivery supports only S3-managed keys on the destination bucket, so the
-    /// log bucket is SSE-S3 even where the data buckets use the customer-managed key; it is
+    /// its own prefix. Log delivery supports only S3-managed keys on the destination bucket (AWS,
+    /// "Enabling Amazon S3 server access logging",
+    /// https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html, as of
+    /// 2026-12-01: default encryption with SSE-KMS is not supported there), so the log bucket is
+    /// SSE-S3 even where the data buckets use the customer-managed key; it is
     /// versioned, so that a deleted log object stays recoverable for noncurrentVersionDays, and
     /// its logs expire after accessLogRetentionDays. It logs nothing itself: logging a log bucket
     /// into itself would log its own deliveries without end.
