@@ -17,7 +17,8 @@ namespace TrainingInfra.Components;
 /// <summary>
 /// The dataset and model-artifact buckets and the training-container repository. Every bucket is
 /// versioned, encrypted, closed to the public and to plain HTTP, with ACLs off; what happens to
-/// the data on destroy follows <see cref="DataProtection"/>.
+/// the data on destroy follows <see cref="DataProtection"/>. From config: an access-log bucket that
+/// receives both buckets' server access logs, and replicas of both buckets in a second region.
 /// </summary>
 public sealed class StorageComponent : ComponentResource
 {
@@ -212,7 +213,7 @@ public sealed class StorageComponent : ComponentResource
 
         // S3 rejects concurrent changes to one bucket's configuration, so the policy waits for
         // the ownership and public-access settings.
-        _ = new BucketPolicy($"{logicalName}-tls-only", new BucketPolicyArgs
+        var policy = new BucketPolicy($"{logicalName}-tls-only", new BucketPolicyArgs
         {
             Bucket = bucket.Id,
             Policy = shape.Policy?.Invoke(bucket.Arn) ?? bucket.Arn.Apply(BucketPolicies.TlsOnly),
@@ -273,7 +274,7 @@ public sealed class StorageComponent : ComponentResource
             Rules = rules,
         }, RegionalDataOptions(provider, bucket, versioning));
 
-        return new BucketParts(bucket, versioning);
+        return new BucketParts(bucket, versioning, policy);
     }
 
     /// <summary>
@@ -322,6 +323,7 @@ public sealed class StorageComponent : ComponentResource
                 .Apply(t => BucketPolicies.AccessLogDelivery(t.Item1, t.Item2, t.Item3)),
             ExpireAfterDays: settings.Storage.AccessLogs.RetentionDays));
 
+        // Logging is switched on only once the log bucket's policy admits the delivery.
         foreach (var (source, prefix) in new[] { (dataset, AccessLogLayout.DatasetPrefix), (model, AccessLogLayout.ModelPrefix) })
         {
             _ = new BucketLogging($"{source.Bucket.GetResourceName()}-access-logging", new BucketLoggingArgs
@@ -336,7 +338,7 @@ public sealed class StorageComponent : ComponentResource
                         PartitionDateSource = AccessLogLayout.PartitionDateSource,
                     },
                 },
-            }, RegionalDataOptions(provider, source.Bucket, logs.Bucket));
+            }, RegionalDataOptions(provider, source.Bucket, logs.Policy));
         }
 
         return logs.Bucket.BucketName;
@@ -465,8 +467,8 @@ public sealed class StorageComponent : ComponentResource
         return key;
     }
 
-    /// <summary>A bucket and the versioning that replication waits for.</summary>
-    private sealed record BucketParts(Bucket Bucket, BucketVersioning Versioning);
+    /// <summary>A bucket, the versioning that replication waits for, and the policy that log delivery waits for.</summary>
+    private sealed record BucketParts(Bucket Bucket, BucketVersioning Versioning, BucketPolicy Policy);
 
     /// <summary>
     /// How a bucket differs from the others: its default encryption key (null: SSE-S3), its region
