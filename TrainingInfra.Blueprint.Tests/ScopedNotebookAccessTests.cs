@@ -134,6 +134,22 @@ public class ScopedNotebookAccessTests
     }
 
     [Fact]
+    public void AJobStartedFromTheTrainingJobFragment_UnderTheStacksPrefix_IsAllowed()
+    {
+        var settings = Configs.Load(("notebookAccess", "scoped"));
+        var fragment = new TrainingJobRequest(settings.Training, TrainingRole, "sg-1", ["subnet-1"], "model-artifacts-dev-111122223333")
+        {
+            Tags = NotebookSageMakerAccess.OwnershipTags(settings),
+        }.ToJson();
+        var request = System.Text.Json.JsonDocument.Parse(fragment).RootElement;
+        var context = request.GetProperty("Tags").EnumerateArray()
+            .ToDictionary(t => "aws:RequestTag/" + t.GetProperty("Key").GetString(), t => t.GetProperty("Value").GetString()!);
+
+        Assert.True(Can("sagemaker:CreateTrainingJob", Jobs + settings.Names.TrainingJobPrefix + "resnet-1", context));
+        Assert.True(Can("iam:PassRole", request.GetProperty("RoleArn").GetString()!, new() { ["iam:PassedToService"] = "sagemaker.amazonaws.com" }));
+    }
+
+    [Fact]
     public void OnStar_GrantsOnlyActionsWithoutAResourceType()
     {
         var onStar = PolicyStatement.Parse(Policies[1]).Where(s => s.Resources.Contains("*")).SelectMany(s => s.Actions);

@@ -81,6 +81,21 @@ public class NotebookAccessTests
         Assert.Single(run.OfType(Notebook));
     }
 
+    [Theory]
+    [MemberData(nameof(ScopedStacks))]
+    public async Task TrainingJobConfig_CarriesTheTagsTheScopedRoleAsksFor(string stack)
+    {
+        var run = await Scoped(stack);
+        var config = JsonDocument.Parse(await StackRun.Value(run.Stack.TrainingJobConfig)).RootElement;
+        var required = ScopedStatements(run).Single(s => Strings(s, "Action").Contains("sagemaker:CreateTrainingJob"))
+            .GetProperty("Condition").GetProperty("StringEquals").EnumerateObject()
+            .ToDictionary(c => c.Name["aws:RequestTag/".Length..], c => c.Value.GetString());
+
+        var tags = config.GetProperty("Tags").EnumerateArray().ToDictionary(t => t.GetProperty("Key").GetString()!, t => t.GetProperty("Value").GetString());
+        Assert.Equal(required.OrderBy(t => t.Key, StringComparer.Ordinal), tags.OrderBy(t => t.Key, StringComparer.Ordinal));
+        Assert.Equal(stack, tags["Environment"]);
+    }
+
     /// <summary>
     /// What Pulumi compares to decide on a replacement are a resource's inputs: if the role and the
     /// notebook are registered with the same inputs under both settings, switching notebookAccess

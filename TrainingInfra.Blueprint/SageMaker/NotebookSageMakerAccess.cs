@@ -68,13 +68,20 @@ public static class NotebookSageMakerAccess
         return $"arn:{settings.Region.Partition}:sagemaker:{settings.Region.Name}:{accountId}:training-job/{settings.Names.TrainingJobPrefix}*";
     }
 
+    /// <summary>The tags that make a training job this stack's: the stack's Project and Environment tags.</summary>
+    public static IReadOnlyDictionary<string, string> OwnershipTags(PlatformSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var tags = settings.Tags;
+        return OwnershipTagKeys.ToDictionary(key => key, key => tags[key], StringComparer.Ordinal);
+    }
+
     private static JsonObject TagCondition(PlatformSettings settings, string conditionKeyPrefix)
     {
-        var tags = settings.Tags;
         var equals = new JsonObject();
-        foreach (var key in OwnershipTagKeys)
+        foreach (var (key, value) in OwnershipTags(settings))
         {
-            equals[$"{conditionKeyPrefix}/{key}"] = tags[key];
+            equals[$"{conditionKeyPrefix}/{key}"] = value;
         }
 
         return new JsonObject { ["StringEquals"] = equals };

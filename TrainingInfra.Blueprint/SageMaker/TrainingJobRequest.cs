@@ -26,6 +26,12 @@ public sealed record TrainingJobRequest(
     /// </summary>
     public const string CheckpointPrefix = "checkpoints/";
 
+    /// <summary>
+    /// Tags the job is created with, or null for none. With them, a job started from the fragment
+    /// belongs to the stack in the eyes of a scoped notebook role (see <see cref="NotebookSageMakerAccess"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
     /// <summary>Where SageMaker writes the model artifacts.</summary>
     public string OutputPath => $"s3://{ModelBucketName}/{OutputPrefix}";
 
@@ -51,7 +57,7 @@ public sealed record TrainingJobRequest(
                 nameof(Limits));
         }
 
-        return new JsonObject
+        var request = new JsonObject
         {
             ["RoleArn"] = TrainingRoleArn,
             ["EnableManagedSpotTraining"] = true,
@@ -67,6 +73,13 @@ public sealed record TrainingJobRequest(
             },
             ["OutputDataConfig"] = new JsonObject { ["S3OutputPath"] = OutputPath },
             ["CheckpointConfig"] = new JsonObject { ["S3Uri"] = CheckpointUri },
-        }.ToJsonString();
+        };
+        if (Tags is { Count: > 0 } tags)
+        {
+            // CreateTrainingJob names the member as this record names the property.
+            request[nameof(Tags)] = new JsonArray(tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value }).ToArray());
+        }
+
+        return request.ToJsonString();
     }
 }

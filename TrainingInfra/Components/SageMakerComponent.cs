@@ -66,7 +66,10 @@ public sealed class SageMakerComponent : ComponentResource
         TrainingRoleArn = trainingRole.Arn;
         SecurityGroupId = securityGroup.Id;
         TrainingJobConfig = Output.Tuple(trainingRole.Arn, securityGroup.Id, args.IsolatedSubnetIds, args.ModelBucketName)
-            .Apply(t => new TrainingJobRequest(settings.Training, t.Item1, t.Item2, t.Item3, t.Item4).ToJson());
+            .Apply(t => new TrainingJobRequest(settings.Training, t.Item1, t.Item2, t.Item3, t.Item4)
+            {
+                Tags = NotebookSageMakerAccess.OwnershipTags(settings),
+            }.ToJson());
 
         RegisterOutputs(new Dictionary<string, object?>
         {
