@@ -10,7 +10,7 @@ public static class AwsRegions
     /// <summary>
     /// Region codes of the aws and aws-us-gov partitions, from the AWS General Reference's list of
     /// regions (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html,
-    /// read 2026-12-01). China regions are left out, as everywhere in the platform.
+    /// as of 2026-12-01). China regions are left out, as everywhere in the platform.
     /// </summary>
     public static IReadOnlyList<string> Known { get; } =
     [

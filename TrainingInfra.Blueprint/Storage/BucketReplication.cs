@@ -39,7 +39,7 @@ public static class BucketReplication
     /// <summary>
     /// What S3 needs to replicate, from the replication configuration guide
     /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html,
-    /// read 2026-12-01): read the configuration and object versions of the source buckets, write
+    /// as of 2026-12-01): read the configuration and object versions of the source buckets, write
     /// replicas into the replica buckets. With customer-managed keys, decrypt with the source key
     /// and encrypt with the replica key, each only through S3 in its region and only for the
     /// platform's buckets (the encryption context names the object, or the bucket when S3 Bucket
