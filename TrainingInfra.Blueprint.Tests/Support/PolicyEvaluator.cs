@@ -77,11 +77,11 @@ internal static class PolicyEvaluator
 
     private static bool Holds(string op, bool present, string? actual, List<string> values) => op switch
     {
-        // A missing key makes every operator false except Null (and the IfExists forms, unused here).
+        // A missing key makes every operator modelled here false except Null. (Negated operators such
+        // as StringNotEquals would hold instead; they are not modelled, and so refused below.)
         "Null" => values.Any(v => bool.Parse(v) != present),
         _ when !present => false,
         "StringEquals" => values.Any(v => string.Equals(v, actual, StringComparison.Ordinal)),
-        "StringNotEquals" => values.All(v => !string.Equals(v, actual, StringComparison.Ordinal)),
         "StringLike" => values.Any(v => Glob(v, actual!, ignoreCase: false)),
         // IAM treats ArnEquals and ArnLike alike: both take wildcards.
         "ArnEquals" or "ArnLike" => values.Any(v => Glob(v, actual!, ignoreCase: false)),
