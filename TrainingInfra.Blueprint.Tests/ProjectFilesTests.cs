@@ -123,7 +123,8 @@ public partial class ProjectFilesTests
 
         Assert.Equal(SettingKeys.All.Select(k => k.Name).Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
         Assert.All(SettingKeys.All, key => Assert.Equal(
-            key.Default.Length == 0 ? (key == SettingKeys.EnvironmentSuffix ? "(stack name)" : "(none)") : $"`{key.Default}`", rows[key.Name]));
+            key.Default.Length > 0 ? $"`{key.Default}`" : key == SettingKeys.EnvironmentSuffix ? "(stack name)" : "(none)",
+            rows[key.Name]));
     }
 
     // A config reference row: | `key` | type | default | meaning |

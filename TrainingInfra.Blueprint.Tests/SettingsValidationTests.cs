@@ -97,6 +97,16 @@ public class SettingsValidationTests
         { "vpcFlowLogs", "on", "true or false" },
         { "ecrImmutableTags", "immutable", "true or false" },
         { "customerManagedKey", "kms", "true or false" },
+        { "bucketAccessLogs", "enabled", "true or false" },
+        { "accessLogRetentionDays", "0", "between 1 and 3650" },
+        { "accessLogRetentionDays", "3651", "between 1 and 3650" },
+        { "replicaRegion", "us-east-9", "not an AWS region this program knows" },
+        { "replicaRegion", "Europe", "region code" },
+        { "replicaRegion", "us-east-1", "the stack's own region" },
+        { "replicaRegion", "us-gov-west-1", "partition" },
+        { "replicaRegion", "cn-north-1", "China" },
+        { "notebookAccess", "readonly", "must be one of full, scoped" },
+        { "notebookAccess", "Scoped", "must be one of full, scoped" },
     };
 
     [Theory]

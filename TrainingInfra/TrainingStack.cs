@@ -91,6 +91,9 @@ public sealed class TrainingStack : Stack
         NetworkProtected = Output.Create(network.NetworkProtected);
         DatasetBucketName = storage.DatasetBucketName;
         ModelBucketName = storage.ModelBucketName;
+        AccessLogBucketName = storage.AccessLogBucketName;
+        DatasetReplicaBucketName = storage.DatasetReplicaBucketName;
+        ModelReplicaBucketName = storage.ModelReplicaBucketName;
         EcrRepositoryUri = storage.RepositoryUrl;
         NotebookInstanceName = sageMaker.NotebookInstanceName;
         NotebookRoleArn = sageMaker.NotebookRoleArn;
@@ -154,6 +157,18 @@ public sealed class TrainingStack : Stack
     /// <summary>The model-artifacts bucket.</summary>
     [Output("ModelBucketName")]
     public Output<string> ModelBucketName { get; private set; }
+
+    /// <summary>The bucket holding both buckets' server access logs, or a sentence saying that the stack has none.</summary>
+    [Output("AccessLogBucketName")]
+    public Output<string> AccessLogBucketName { get; private set; }
+
+    /// <summary>The dataset bucket's replica in the replica region, or a sentence saying that the stack does not replicate.</summary>
+    [Output("DatasetReplicaBucketName")]
+    public Output<string> DatasetReplicaBucketName { get; private set; }
+
+    /// <summary>The model bucket's replica in the replica region, or a sentence saying that the stack does not replicate.</summary>
+    [Output("ModelReplicaBucketName")]
+    public Output<string> ModelReplicaBucketName { get; private set; }
 
     /// <summary>The training-container repository's URL.</summary>
     [Output("ECRRepositoryUri")]

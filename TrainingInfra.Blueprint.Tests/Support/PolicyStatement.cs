@@ -6,6 +6,9 @@ namespace TrainingInfra.Blueprint.Tests.Support;
 internal sealed record PolicyStatement(
     string? Name, bool IsAllow, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources, JsonElement? Conditions)
 {
+    /// <summary>Every principal the statement names ("*", service names, ARNs); empty for identity policies.</summary>
+    public IReadOnlyList<string> Principals { get; init; } = [];
+
     public static IReadOnlyList<PolicyStatement> Parse(string policy)
     {
         var root = JsonDocument.Parse(policy).RootElement;
@@ -20,8 +23,15 @@ internal sealed record PolicyStatement(
             },
             Strings(s.GetProperty("Action")),
             Strings(s.GetProperty("Resource")),
-            s.TryGetProperty("Condition", out var condition) ? condition : null)).ToList();
+            s.TryGetProperty("Condition", out var condition) ? condition : null)
+        {
+            Principals = s.TryGetProperty("Principal", out var principal) ? PrincipalValues(principal) : [],
+        }).ToList();
     }
+
+    private static List<string> PrincipalValues(JsonElement principal) => principal.ValueKind == JsonValueKind.String
+        ? [principal.GetString()!]
+        : principal.EnumerateObject().SelectMany(kind => Strings(kind.Value)).ToList();
 
     /// <summary>The value a condition operator tests a key against, or null.</summary>
     public string? ConditionValue(string conditionOperator, string key) =>

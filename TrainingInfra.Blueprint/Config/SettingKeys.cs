@@ -96,6 +96,21 @@ public static class SettingKeys
         "customerManagedKey", SettingType.Boolean, "false",
         "Encrypt both buckets, the image repository, the platform's log groups and the notebook volume with a customer-managed KMS key made for the stack (rotation on). Decide when the stack is created; switching it later replaces the repository, which a protected stack refuses.");
 
+    /// <summary>Whether reads and writes of both buckets are recorded as S3 server access logs.</summary>
+    public static readonly SettingKey BucketAccessLogs = new(
+        "bucketAccessLogs", SettingType.Boolean, "false",
+        "Record every request to both buckets as S3 server access logs in a per-stack access-log bucket (access-logs-{suffix}-{account}, one key prefix per source bucket).");
+
+    /// <summary>How long access logs are kept.</summary>
+    public static readonly SettingKey AccessLogRetentionDays = new(
+        "accessLogRetentionDays", SettingType.Integer, "365",
+        "Days the access-log bucket keeps a log object before it expires (1 to 3650).");
+
+    /// <summary>Where both buckets are replicated to, if anywhere.</summary>
+    public static readonly SettingKey ReplicaRegion = new(
+        "replicaRegion", SettingType.String, "",
+        "Region that both buckets replicate their new objects to (cross-region replication into replica buckets there); empty means no replication. A known region of the stack's partition, not the stack's own.");
+
     /// <summary>The notebook's instance type.</summary>
     public static readonly SettingKey NotebookInstanceType = new(
         "notebookInstanceType", SettingType.String, "ml.t3.medium",
@@ -115,6 +130,11 @@ public static class SettingKeys
     public static readonly SettingKey NotebookRootAccess = new(
         "notebookRootAccess", SettingType.Boolean, "true",
         "Let notebook users become root (the CDK design's default).");
+
+    /// <summary>What the notebook's role may do in SageMaker.</summary>
+    public static readonly SettingKey NotebookAccess = new(
+        "notebookAccess", SettingType.String, "full",
+        "What the notebook role may do in SageMaker: full attaches AmazonSageMakerFullAccess (the CDK design); scoped allows only this stack's training jobs (start as the training role, describe, stop, list, their logs and metrics) and describing the notebook itself.");
 
     /// <summary>Upper bound of a training job's run time.</summary>
     public static readonly SettingKey TrainingMaxRuntimeSeconds = new(
@@ -222,7 +242,8 @@ public static class SettingKeys
         EnvironmentSuffix, Protected, Tags,
         NetworkStack, VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpointServices, InterfaceEndpointZones, VpcFlowLogs,
         ModelArchiveDays, NoncurrentVersionDays, EcrMaxImageCount, EcrImmutableTags, CustomerManagedKey,
-        NotebookEnabled, NotebookIdleStopMinutes, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess,
+        BucketAccessLogs, AccessLogRetentionDays, ReplicaRegion,
+        NotebookEnabled, NotebookIdleStopMinutes, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess, NotebookAccess,
         TrainingMaxRuntimeSeconds, TrainingMaxWaitSeconds,
         TrainingInstanceType, TrainingInstanceCount, TrainingVolumeSizeGb, TrainingImageTag,
         BatchInstanceTypes, BatchAllocationStrategy, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,

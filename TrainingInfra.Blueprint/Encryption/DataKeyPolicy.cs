@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TrainingInfra.Blueprint.Aws;
 using TrainingInfra.Blueprint.Config;
 using TrainingInfra.Blueprint.Naming;
 using TrainingInfra.Blueprint.Policies;
@@ -39,6 +40,20 @@ public static class DataKeyPolicy
                 {
                     ["ArnEquals"] = new JsonObject { ["kms:EncryptionContext:aws:logs:arn"] = PolicyDocument.Strings(logGroupArns) },
                 }));
+    }
+
+    /// <summary>
+    /// The policy of the replica region's data key, which encrypts only the replica buckets: the
+    /// account administers it and IAM decides who uses it (the replication role, through S3).
+    /// </summary>
+    public static string ForReplica(AwsRegion replicaRegion, string accountId)
+    {
+        ArgumentNullException.ThrowIfNull(replicaRegion);
+        return PolicyDocument.Create(
+            PolicyDocument.Statement(
+                "AccountAdministersAndIamDelegates", "Allow", ["kms:*"], ["*"],
+                principal: new JsonObject { ["AWS"] = $"arn:{replicaRegion.Partition}:iam::{accountId}:root" },
+                condition: null));
     }
 
     /// <summary>The platform's log groups, which the data key encrypts when the stack has one.</summary>

@@ -16,6 +16,27 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The model-artifacts bucket: <c>model-artifacts-{suffix}-{account}</c>.</summary>
     public string ModelBucket(string accountId) => $"model-artifacts-{Suffix}-{accountId}";
 
+    /// <summary>The bucket the S3 server access logs of both buckets go to: <c>access-logs-{suffix}-{account}</c>.</summary>
+    public string AccessLogBucket(string accountId) => $"access-logs-{Suffix}-{accountId}";
+
+    /// <summary>The dataset bucket's replica in the replica region: <c>datasets-replica-{suffix}-{account}</c>.</summary>
+    public string DatasetReplicaBucket(string accountId) => $"datasets-replica-{Suffix}-{accountId}";
+
+    /// <summary>The model bucket's replica in the replica region: <c>models-replica-{suffix}-{account}</c>.</summary>
+    public string ModelReplicaBucket(string accountId) => $"models-replica-{Suffix}-{accountId}";
+
+    /// <summary>The access-log bucket of the replica buckets, in the replica region (log delivery stays in a region).</summary>
+    public string ReplicaAccessLogBucket(string accountId) => $"replica-logs-{Suffix}-{accountId}";
+
+    /// <summary>The role S3 assumes to replicate both buckets.</summary>
+    public string ReplicationRole => $"bucket-replication-role-{Suffix}";
+
+    /// <summary>
+    /// The prefix of this stack's training-job names. With <c>notebookAccess: scoped</c> the notebook
+    /// may start, watch and read the logs of jobs so named (log streams carry the job name).
+    /// </summary>
+    public string TrainingJobPrefix => $"{Suffix}-";
+
     /// <summary>The VPC; awsx names its subnets after it (<c>{vpc}-Public-1</c>, <c>{vpc}-Private-1</c>, ...).</summary>
     public string Vpc => $"training-vpc-{Suffix}";
 
@@ -90,6 +111,11 @@ public sealed record ResourceNames(string Suffix)
     [
         new("S3 bucket (training-datasets-{suffix}-{account})", 63, s => new ResourceNames(s).DatasetBucket(LongestAccountId)),
         new("S3 bucket (model-artifacts-{suffix}-{account})", 63, s => new ResourceNames(s).ModelBucket(LongestAccountId)),
+        new("S3 bucket (access-logs-{suffix}-{account})", 63, s => new ResourceNames(s).AccessLogBucket(LongestAccountId)),
+        new("S3 bucket (datasets-replica-{suffix}-{account})", 63, s => new ResourceNames(s).DatasetReplicaBucket(LongestAccountId)),
+        new("S3 bucket (models-replica-{suffix}-{account})", 63, s => new ResourceNames(s).ModelReplicaBucket(LongestAccountId)),
+        new("S3 bucket (replica-logs-{suffix}-{account})", 63, s => new ResourceNames(s).ReplicaAccessLogBucket(LongestAccountId)),
+        new("IAM role (bucket replication)", 64, s => new ResourceNames(s).ReplicationRole),
         new("ECR repository", 256, s => new ResourceNames(s).Repository),
         new("SageMaker notebook instance", 63, s => new ResourceNames(s).Notebook),
         new("SageMaker notebook lifecycle configuration", 63, s => new ResourceNames(s).NotebookLifecycleConfig),

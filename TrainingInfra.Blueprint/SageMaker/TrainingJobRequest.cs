@@ -50,6 +50,12 @@ public sealed record TrainingJobRequest(
     /// </summary>
     public const string InputMode = "File";
 
+    /// <summary>
+    /// Tags the job is created with, or null for none. With them, a job started from the fragment
+    /// belongs to the stack in the eyes of a scoped notebook role (see <see cref="NotebookSageMakerAccess"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
     /// <summary>Where SageMaker writes the model artifacts; it adds the job's name.</summary>
     public string OutputPath => $"s3://{ModelBucketName}/{OutputPrefix}";
 
@@ -105,7 +111,7 @@ public sealed record TrainingJobRequest(
             output["KmsKeyId"] = DataKeyArn;
         }
 
-        return new JsonObject
+        var request = new JsonObject
         {
             ["AlgorithmSpecification"] = new JsonObject
             {
@@ -141,6 +147,13 @@ public sealed record TrainingJobRequest(
                 ["Subnets"] = new JsonArray(SubnetIds.Select(id => (JsonNode)JsonValue.Create(id)).ToArray()),
             },
             ["CheckpointConfig"] = new JsonObject { ["S3Uri"] = CheckpointUri },
-        }.ToJsonString();
+        };
+        if (Tags is { Count: > 0 } tags)
+        {
+            // CreateTrainingJob names the member as this record names the property.
+            request[nameof(Tags)] = new JsonArray(tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value }).ToArray());
+        }
+
+        return request.ToJsonString();
     }
 }

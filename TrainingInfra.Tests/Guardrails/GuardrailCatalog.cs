@@ -42,6 +42,14 @@ internal static class GuardrailCatalog
                 .Where(s => s.Effect == "Allow" && s.PrincipalValues().Any(p => p == "*"))
                 .Select(s => new Finding("CKV_AWS_70", s.Source, "allows an action to any principal"))),
 
+        new("CKV_AWS_18", "In protected stacks, every data bucket writes S3 server access logs", s => s.Protected, DataBuckets,
+            run => DataBuckets(run)
+                .Where(b => !run.OfType(BucketLogging).Any(l => l.Text("bucket") == $"{b.Name}_id" && l.Text("targetBucket") is { Length: > 0 }))
+                .Select(b => Finding("CKV_AWS_18", b, "has no server access logging"))),
+        new("CKV_AWS_144", "With replicaRegion set, every bucket users write to replicates to the replica region", s => s.Storage.ReplicaRegion is not null,
+            SourceBuckets,
+            run => SourceBuckets(run).SelectMany(b => ReplicationProblems(run, b).Select(problem => Finding("CKV_AWS_144", b, problem)))),
+
         // ECR
         ResourceRule("CKV_AWS_163", "ECR repositories scan images on push", Repository,
             r => r.Map("imageScanningConfiguration").GetValueOrDefault("scanOnPush") as bool? == true ? null : "scan on push is off"),
@@ -89,6 +97,11 @@ internal static class GuardrailCatalog
                     || s.PrincipalValues().Any(v => v.Contains('*', StringComparison.Ordinal)))
                 .Select(s => new Finding("CKV_AWS_60", s.Source, "is assumable by something other than a named service"))),
 
+        new("TI.IAM.1", "In protected stacks, no role carries an AWS managed *FullAccess policy", s => s.Protected, run => run.OfType(Role),
+            run => run.OfType(RolePolicyAttachment)
+                .Where(a => a.Text("policyArn") is { } arn && arn.Contains(":iam::aws:policy/", StringComparison.Ordinal) && arn.EndsWith("FullAccess", StringComparison.Ordinal))
+                .Select(a => Finding("TI.IAM.1", a, $"attaches {a.Text("policyArn")}"))),
+
         // Logs
         ResourceRule("CKV_AWS_66", "Log groups have a retention period", LogGroup,
             r => r.Number("retentionInDays") is > 0 ? null : "keeps logs forever"),
@@ -108,6 +121,21 @@ internal static class GuardrailCatalog
         new("CKV2_AWS_11", "The VPC's traffic is logged (flow logs)", s => s.Network.OwnsNetwork, run => run.OfType(AwsxVpc),
             run => run.OfType(FlowLog).Any(f => f.Text("vpcId") is { Length: > 0 }) ? []
                 : run.OfType(AwsxVpc).Select(v => Finding("CKV2_AWS_11", v, "has no flow log"))),
+        new("CKV2_AWS_12", "Every VPC's default security group admits and sends nothing", s => s.Network.OwnsNetwork, run => run.OfType(AwsxVpc),
+            run => run.OfType(DefaultSecurityGroup).Count(g => g.Text("vpcId") is { Length: > 0 } && g.List("ingress").Count == 0 && g.List("egress").Count == 0)
+                    >= run.OfType(AwsxVpc).Count
+                ? run.OfType(DefaultSecurityGroup).Where(g => g.List("ingress").Count > 0 || g.List("egress").Count > 0)
+                    .Select(g => Finding("CKV2_AWS_12", g, "has rules"))
+                : run.OfType(AwsxVpc).Select(v => Finding("CKV2_AWS_12", v, "its default security group keeps AWS's default rules"))),
+        new("EC2.15", "Subnets do not give instances public addresses or a route to the internet gateway", s => s.Network.OwnsNetwork, run => run.OfType(AwsxVpc),
+            run => run.OfType(AwsxVpc)
+                .Where(v => v.List("subnetSpecs").Any(spec => (string?)spec.AsMap().GetValueOrDefault("type") == "Public"))
+                .Select(v => Finding("EC2.15", v, PublicSubnetsProblem))),
+        new("TI.NET.2", "Ingress rules name a protocol and ports, not all traffic", Always, run => run.OfType(SecurityGroup),
+            run => run.OfType(IngressRule).Where(r => r.Text("ipProtocol") == "-1")
+                .Select(r => Finding("TI.NET.2", r, r.Text("referencedSecurityGroupId") == r.Text("securityGroupId")
+                    ? SelfReferencingAllTraffic
+                    : "admits all traffic"))),
         new("TI.NET.1", "Interface endpoints resolve through private DNS", s => s.Network.OwnsNetwork, run => run.OfType(VpcEndpoint),
             run => run.OfType(VpcEndpoint).Where(e => e.Text("vpcEndpointType") == "Interface" && e.Flag("privateDnsEnabled") != true)
                 .Select(e => Finding("TI.NET.1", e, "private DNS is off"))),
@@ -144,10 +172,38 @@ internal static class GuardrailCatalog
                 .Select(r => Finding("TI.DATA.2", r, "is force-emptied on delete"))),
     ];
 
-    // The data key counts as data: without it, every object encrypted with it is lost.
+    /// <summary>The problem EC2.15 reports for a VPC with public subnets (waived by text in <see cref="Waivers"/>).</summary>
+    public const string PublicSubnetsProblem = "public subnets map public IPs on launch and route 0.0.0.0/0 to the internet gateway";
+
+    /// <summary>The problem TI.NET.2 reports for a group that admits all traffic from its own members.</summary>
+    public const string SelfReferencingAllTraffic = "admits all traffic, from members of its own group only";
+
+    // The data keys count as data: without them, every object encrypted with them is lost.
     private static bool IsDataResource(MockResourceArgs resource) =>
         resource.Type!.StartsWith("aws:s3/", StringComparison.Ordinal) || resource.Type.StartsWith("aws:ecr/", StringComparison.Ordinal)
-        || (resource.Type == Key && resource.Name == "data-key");
+        || (resource.Type == Key && resource.Name is "data-key" or "replica-data-key");
+
+    /// <summary>What keeps a bucket from being copied to the replica region: no enabled rule, or KMS objects left out.</summary>
+    private static IEnumerable<string> ReplicationProblems(StackRun run, MockResourceArgs bucket)
+    {
+        var config = run.OfType(BucketReplication).SingleOrDefault(c => c.Text("bucket") == $"{bucket.Name}_id");
+        var rules = config?.List("rules").Select(r => r.AsMap()).Where(r => (string?)r.GetValueOrDefault("status") == "Enabled"
+            && r.TryGetValue("destination", out var d) && d.AsMap().GetValueOrDefault("bucket") is string { Length: > 0 }).ToList() ?? [];
+        if (rules.Count == 0)
+        {
+            yield return "has no enabled replication rule";
+            yield break;
+        }
+
+        var kms = ForBucket(run, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", bucket)?
+            .List("rules").Any(r => r.AsMap().TryGetValue("applyServerSideEncryptionByDefault", out var d) && (string)d.AsMap()["sseAlgorithm"] == "aws:kms") == true;
+        if (kms && !rules.Any(r =>
+            r.TryGetValue("sourceSelectionCriteria", out var c) && c.AsMap().TryGetValue("sseKmsEncryptedObjects", out var o) && (string)o.AsMap()["status"] == "Enabled"
+            && r["destination"].AsMap().TryGetValue("encryptionConfiguration", out var e) && e.AsMap().GetValueOrDefault("replicaKmsKeyId") is string { Length: > 0 }))
+        {
+            yield return "is encrypted with KMS but its replication skips KMS-encrypted objects or names no replica key";
+        }
+    }
 
     private static GuardrailRule BucketRule(string id, string title, string configType, Func<MockResourceArgs, bool> holds) =>
         new(id, title, Always, run => run.OfType(Bucket),

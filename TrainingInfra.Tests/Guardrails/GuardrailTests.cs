@@ -10,7 +10,7 @@ namespace TrainingInfra.Tests.Guardrails;
 /// </summary>
 public sealed class GuardrailTests(GuardrailRuns runs, ITestOutputHelper output) : IClassFixture<GuardrailRuns>
 {
-    public static TheoryData<string> Stacks() => new(TrainingInfra.Testing.StackConfigFiles.StackNames());
+    public static TheoryData<string> Stacks() => new([.. TrainingInfra.Testing.StackConfigFiles.StackNames(), GuardrailRuns.HardenedDev]);
 
     private async Task Holds(string ruleId, string stack)
     {
@@ -73,6 +73,12 @@ public sealed class GuardrailTests(GuardrailRuns runs, ITestOutputHelper output)
     [Theory, MemberData(nameof(Stacks))] public Task TI_TAG_1_EveryTaggableResourceIsTagged(string stack) => Holds("TI.TAG.1", stack);
     [Theory, MemberData(nameof(Stacks))] public Task TI_DATA_1_ProtectedStacksKeepTheirData(string stack) => Holds("TI.DATA.1", stack);
     [Theory, MemberData(nameof(Stacks))] public Task TI_DATA_2_ProtectedStacksNeverForceEmpty(string stack) => Holds("TI.DATA.2", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_18_DataBucketsLogAccessInProtectedStacks(string stack) => Holds("CKV_AWS_18", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_144_BucketsReplicateWhenAReplicaRegionIsSet(string stack) => Holds("CKV_AWS_144", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task TI_IAM_1_NoManagedFullAccessPolicyInProtectedStacks(string stack) => Holds("TI.IAM.1", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task CKV2_AWS_12_DefaultSecurityGroupIsClosed(string stack) => Holds("CKV2_AWS_12", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task EC2_15_PublicSubnetsOnlyAsReviewed(string stack) => Holds("EC2.15", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task TI_NET_2_AllTrafficIngressOnlyAsReviewed(string stack) => Holds("TI.NET.2", stack);
 
     [Fact]
     public void EveryRule_HasATest_AndEveryWaiverARule()

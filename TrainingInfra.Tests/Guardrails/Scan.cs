@@ -25,6 +25,9 @@ internal static class Scan
     public const string LaunchTemplate = "aws:ec2/launchTemplate:LaunchTemplate";
     public const string JobDefinition = "aws:batch/jobDefinition:JobDefinition";
     public const string AwsxVpc = "awsx:ec2:Vpc";
+    public const string DefaultSecurityGroup = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+    public const string BucketLogging = "aws:s3/bucketLogging:BucketLogging";
+    public const string BucketReplication = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
 
     public static string Describe(MockResourceArgs resource) => $"{resource.Type!.Split(':')[^1]} {resource.Name}";
 
@@ -33,6 +36,23 @@ internal static class Scan
     /// <summary>The configuration resource of a bucket (public-access block, versioning, ...), or null.</summary>
     public static MockResourceArgs? ForBucket(StackRun run, string type, MockResourceArgs bucket) =>
         run.OfType(type).SingleOrDefault(r => r.Text("bucket") == $"{bucket.Name}_id");
+
+    /// <summary>Buckets that hold data: every bucket but those that receive access logs.</summary>
+    public static IReadOnlyList<MockResourceArgs> DataBuckets(StackRun run)
+    {
+        var logTargets = run.OfType(BucketLogging).Select(l => l.Text("targetBucket")).ToHashSet(StringComparer.Ordinal);
+        return run.OfType(Bucket).Where(b => !logTargets.Contains($"{b.Name}_id")).ToList();
+    }
+
+    /// <summary>Data buckets that users write to: every data bucket but the replicas that replication writes to.</summary>
+    public static IReadOnlyList<MockResourceArgs> SourceBuckets(StackRun run)
+    {
+        var replicas = run.OfType(BucketReplication)
+            .SelectMany(c => c.List("rules").Select(r => r.AsMap()))
+            .Select(r => r.TryGetValue("destination", out var d) ? d.AsMap().GetValueOrDefault("bucket") as string : null)
+            .ToHashSet(StringComparer.Ordinal);
+        return DataBuckets(run).Where(b => !replicas.Contains($"arn:aws:s3:::{b.Text("bucket")}")).ToList();
+    }
 
     /// <summary>Every statement of every inline role policy.</summary>
     public static IEnumerable<PolicyStatement> IdentityStatements(StackRun run) =>

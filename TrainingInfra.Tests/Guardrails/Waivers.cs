@@ -23,6 +23,10 @@ internal static class Waivers
         ["ec2:CreateNetworkInterfacePermission"] = "as CreateNetworkInterface: the interface SageMaker attaches is created for the job",
         ["ec2:DeleteNetworkInterface"] = "as CreateNetworkInterface: SageMaker removes the job's interface when the job ends",
         ["ec2:DeleteNetworkInterfacePermission"] = "as CreateNetworkInterface: the permission belongs to the job's interface",
+        ["sagemaker:ListTrainingJobs"] = "scoped notebook: listing has no resource type; it shows names and states of the account's jobs and opens none",
+        ["cloudwatch:GetMetricData"] = "scoped notebook: metric reads have no resource type; training metrics carry only the job name as dimension",
+        ["cloudwatch:GetMetricStatistics"] = "scoped notebook: as GetMetricData",
+        ["cloudwatch:ListMetrics"] = "scoped notebook: as GetMetricData",
     };
 
     private static readonly string[] ReviewedManagedPolicies =
@@ -63,5 +67,16 @@ internal static class Waivers
         new("CKV_AWS_22",
             (s, _) => !s.Storage.CustomerManagedKey,
             "customerManagedKey is off: the notebook volume uses SageMaker's AWS-managed key"),
+        new("CKV_AWS_145",
+            (_, f) => f.Resource is "Bucket access-logs" or "Bucket replica-access-logs",
+            "access-log buckets: S3 server access log delivery writes only to destinations with SSE-S3 default encryption, not SSE-KMS"),
+        new("EC2.15",
+            (_, f) => f.Problem == GuardrailCatalog.PublicSubnetsProblem,
+            "no NAT gateway by design: the notebook (direct internet access) and Batch hosts reach ECS, ECR and package mirrors through the "
+            + "internet gateway from the public subnets; training runs in the isolated subnets, which have no route out"),
+        new("TI.NET.2",
+            (_, f) => f.Problem == GuardrailCatalog.SelfReferencingAllTraffic,
+            "the SageMaker group admits all traffic from its own members only: the instances of one distributed training job talk on "
+            + "ports chosen at run time (NCCL, MPI, parameter servers), and no address outside the group is admitted"),
     ];
 }

@@ -11,5 +11,8 @@ public class StackRuns
     private readonly ConcurrentDictionary<string, Lazy<Task<StackRun>>> _runs = new(StringComparer.Ordinal);
 
     internal Task<StackRun> Get(string stack) =>
-        _runs.GetOrAdd(stack, s => new Lazy<Task<StackRun>>(() => StackRun.OfStackFile(s))).Value;
+        _runs.GetOrAdd(stack, s => new Lazy<Task<StackRun>>(() => Run(s))).Value;
+
+    /// <summary>Runs a stack by name: a stack file unless a derived fixture knows the name.</summary>
+    private protected virtual Task<StackRun> Run(string stack) => StackRun.OfStackFile(stack);
 }

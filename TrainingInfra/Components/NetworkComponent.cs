@@ -40,6 +40,7 @@ public sealed class NetworkComponent : ComponentResource
         else
         {
             var vpc = CreateVpc(settings);
+            CloseDefaultSecurityGroup(vpc.VpcId, settings.Tags);
             VpcId = vpc.VpcId;
             VpcCidr = Output.Create(settings.Network.VpcCidr.ToString());
             PublicSubnetIds = vpc.PublicSubnetIds;
@@ -151,6 +152,22 @@ public sealed class NetworkComponent : ComponentResource
                 .ToList(),
             Tags = tags,
         }, new ComponentResourceOptions { Parent = this });
+    }
+
+    /// <summary>
+    /// Takes over the default security group that AWS creates with every VPC and leaves it with no
+    /// rules at all: nothing of the platform uses it, and its default rules (all traffic between
+    /// members, all outbound) would quietly apply to anything launched without a group. The
+    /// provider removes every existing rule when it adopts the group; removing this resource from
+    /// the stack leaves the group as it is.
+    /// </summary>
+    private void CloseDefaultSecurityGroup(Output<string> vpcId, ImmutableDictionary<string, string> tags)
+    {
+        _ = new Ec2.DefaultSecurityGroup("default-security-group", new Ec2.DefaultSecurityGroupArgs
+        {
+            VpcId = vpcId,
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = this });
     }
 
     private void CreateFlowLogs(PlatformSettings settings, Output<string> accountId, Output<string>? dataKeyArn, Output<string> vpcId)

@@ -4,6 +4,7 @@ using Pulumi.Aws.Iam;
 using Pulumi.Aws.Sagemaker;
 using Pulumi.Aws.Sagemaker.Inputs;
 using Pulumi.Aws.Vpc;
+using TrainingInfra.Blueprint.Config;
 using TrainingInfra.Blueprint.Network;
 using TrainingInfra.Blueprint.SageMaker;
 using Ec2 = Pulumi.Aws.Ec2;
@@ -66,7 +67,10 @@ public sealed class SageMakerComponent : ComponentResource
         SecurityGroupId = securityGroup.Id;
         TrainingJobConfig = Output.Tuple(
                 trainingRole.Arn, securityGroup.Id, args.IsolatedSubnetIds, args.ModelBucketName, args.DatasetBucketName, args.RepositoryUrl, dataKeyArn)
-            .Apply(t => new TrainingJobRequest(settings.Training, t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, t.Item7).ToJson());
+            .Apply(t => new TrainingJobRequest(settings.Training, t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, t.Item7)
+            {
+                Tags = NotebookSageMakerAccess.OwnershipTags(settings),
+            }.ToJson());
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -139,11 +143,7 @@ public sealed class SageMakerComponent : ComponentResource
             Tags = settings.Tags,
         }, new CustomResourceOptions { Parent = this });
 
-        var managed = new RolePolicyAttachment("notebook-role-sagemaker-full-access", new RolePolicyAttachmentArgs
-        {
-            Role = role.Name,
-            PolicyArn = settings.Region.ManagedPolicyArn(SageMakerPolicies.NotebookManagedPolicy),
-        }, new CustomResourceOptions { Parent = role });
+        var managed = CreateNotebookSageMakerAccess(settings, role, args.AccountId);
 
         var access = new RolePolicy("notebook-role-access", new RolePolicyArgs
         {
@@ -211,4 +211,27 @@ public sealed class SageMakerComponent : ComponentResource
 
         return (instance.Name, role.Arn);
     }
+
+    /// <summary>
+    /// The notebook role's SageMaker permissions: AmazonSageMakerFullAccess (full), or an inline
+    /// policy that reaches only this stack's training jobs and the notebook itself (scoped).
+    /// Either way the role stays as it is, so switching notebookAccess on a live stack swaps one
+    /// attachment or policy for the other in place and neither the role nor the notebook is
+    /// replaced.
+    /// </summary>
+    private static CustomResource CreateNotebookSageMakerAccess(PlatformSettings settings, Role role, Output<string> accountId) =>
+        settings.Notebook.Access switch
+        {
+            NotebookAccess.Scoped => new RolePolicy("notebook-role-sagemaker-scoped", new RolePolicyArgs
+            {
+                Role = role.Name,
+                Name = NotebookSageMakerAccess.PolicyName,
+                Policy = accountId.Apply(account => NotebookSageMakerAccess.Scoped(settings, account)),
+            }, new CustomResourceOptions { Parent = role }),
+            _ => new RolePolicyAttachment("notebook-role-sagemaker-full-access", new RolePolicyAttachmentArgs
+            {
+                Role = role.Name,
+                PolicyArn = settings.Region.ManagedPolicyArn(SageMakerPolicies.NotebookManagedPolicy),
+            }, new CustomResourceOptions { Parent = role }),
+        };
 }

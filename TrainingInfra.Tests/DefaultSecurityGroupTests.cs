@@ -1,0 +1,23 @@
+using TrainingInfra.Tests.Support;
+
+namespace TrainingInfra.Tests;
+
+public class DefaultSecurityGroupTests
+{
+    private const string DefaultGroup = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+
+    public static TheoryData<string> Stacks() => new("dev", "pr", "prod");
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public async Task TheVpcsDefaultSecurityGroup_IsAdoptedWithNoRules(string stack)
+    {
+        var run = await StackRun.OfStackFile(stack);
+
+        var group = Assert.Single(run.OfType(DefaultGroup));
+        Assert.Equal(await StackRun.Value(run.Stack.VpcId), group.Text("vpcId"));
+        Assert.Empty(group.List("ingress"));
+        Assert.Empty(group.List("egress"));
+        Assert.Equal(stack, group.Map("tags")["Environment"]);
+    }
+}

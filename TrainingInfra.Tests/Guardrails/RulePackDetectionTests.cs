@@ -1,0 +1,59 @@
+using TrainingInfra.Tests.Support;
+
+namespace TrainingInfra.Tests.Guardrails;
+
+/// <summary>
+/// The rule-pack rules find what they are about: with a safeguard switched off in a protected
+/// stack, the rule reports it, and no waiver hides it.
+/// </summary>
+public class RulePackDetectionTests
+{
+    private static List<Finding> Unwaived(string ruleId, StackRun run)
+    {
+        var rule = GuardrailCatalog.Rules.Single(r => r.Id == ruleId);
+        Assert.True(rule.AppliesTo(run.Settings));
+        return rule.Check(run).Where(f => !Waivers.All.Any(w => w.RuleId == f.RuleId && w.Covers(run.Settings, f))).ToList();
+    }
+
+    [Fact]
+    public async Task CKV_AWS_18_ReportsBothBuckets_OfAProtectedStackWithoutAccessLogs()
+    {
+        var run = await StackRun.OfStackFile("prod", ("bucketAccessLogs", "false"));
+
+        Assert.Equal(["Bucket dataset-bucket", "Bucket model-bucket"], Unwaived("CKV_AWS_18", run).Select(f => f.Resource).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TI_IAM_1_ReportsAmazonSageMakerFullAccess_OnAProtectedStacksNotebookRole()
+    {
+        var run = await StackRun.OfStackFile("prod", ("notebookAccess", "full"));
+
+        var finding = Assert.Single(Unwaived("TI.IAM.1", run));
+        Assert.EndsWith(":iam::aws:policy/AmazonSageMakerFullAccess", finding.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewKeys_WithBadValues_StopTheStackBeforeAnyResource_NamingEach()
+    {
+        var mocks = new CloudMocks();
+        Environment.SetEnvironmentVariable("PULUMI_CONFIG",
+            """{"aws:region":"us-east-1","training-infra:bucketAccessLogs":"yes","training-infra:accessLogRetentionDays":"0","training-infra:replicaRegion":"us-east-1","training-infra:notebookAccess":"admin"}""");
+        try
+        {
+            var error = await Record.ExceptionAsync(() => Pulumi.Deployment.TestAsync<TrainingStack>(
+                mocks.Mock.Object, new Pulumi.Testing.TestOptions { IsPreview = false, StackName = "dev", ProjectName = "training-infra" }));
+
+            Assert.NotNull(error);
+            var message = error.ToString();
+            Assert.Contains("training-infra:bucketAccessLogs = 'yes'", message, StringComparison.Ordinal);
+            Assert.Contains("training-infra:accessLogRetentionDays = '0'", message, StringComparison.Ordinal);
+            Assert.Contains("training-infra:replicaRegion = 'us-east-1'", message, StringComparison.Ordinal);
+            Assert.Contains("training-infra:notebookAccess = 'admin'", message, StringComparison.Ordinal);
+            Assert.DoesNotContain(mocks.Registered, r => r.Type != "pulumi:pulumi:Stack");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
+        }
+    }
+}
