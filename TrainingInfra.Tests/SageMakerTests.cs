@@ -277,8 +277,10 @@ public class SageMakerTests
     {
         var run = await StackRun.OfStackFile(stack);
         var config = await TrainingJobConfigOf(run);
-        // The key that encrypts the stack's buckets, or none when they use S3's own.
+        // The key that encrypts the stack's data buckets, or none when they use S3's own (the
+        // access-log bucket always does: log delivery writes only SSE-S3).
         var bucketEncryption = run.OfType("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")
+            .Where(c => c.Name is "dataset-bucket-encryption" or "model-bucket-encryption")
             .Select(c => c.List("rules")[0].AsMap()["applyServerSideEncryptionByDefault"].AsMap().GetValueOrDefault("kmsMasterKeyId") as string)
             .Distinct()
             .ToList();
