@@ -81,6 +81,15 @@ public class NetworkPlanTests
         });
     }
 
+    [Fact]
+    public void ReadmeEndpointTable_NamesEveryCallerAndItsSource()
+    {
+        var readme = File.ReadAllText(TrainingInfra.Testing.StackConfigFiles.RepoFile("README.md"));
+
+        Assert.All(VpcEndpointPlan.KnownNeeds, need =>
+            Assert.Contains($"| `{need.Service}` | {need.Consumer} | {need.Call} | <{need.Source}> |", readme, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("all", 3)]
     [InlineData("1", 1)]
