@@ -24,7 +24,7 @@ public sealed class GuardrailTests(GuardrailRuns runs, ITestOutputHelper output)
 
         Assert.NotEmpty(rule.Subjects(run));
         var findings = rule.Check(run).ToList();
-        var unwaived = findings.Where(f => !Waivers.All.Any(w => w.RuleId == f.RuleId && w.Covers(run.Settings, f))).ToList();
+        var unwaived = findings.Where(f => Waivers.Covering(run.Settings, f) is null).ToList();
         foreach (var finding in findings.Except(unwaived))
         {
             output.WriteLine($"{stack}: waived {finding}");
@@ -97,15 +97,9 @@ public sealed class GuardrailTests(GuardrailRuns runs, ITestOutputHelper output)
     public async Task Findings_AreListedPerStack(string stack)
     {
         var run = await runs.Get(stack);
-        var lines = new List<string>();
-        foreach (var rule in GuardrailCatalog.Rules.Where(r => r.AppliesTo(run.Settings)))
-        {
-            foreach (var finding in rule.Check(run))
-            {
-                var waiver = Waivers.All.FirstOrDefault(w => w.RuleId == finding.RuleId && w.Covers(run.Settings, finding));
-                lines.Add(waiver is null ? $"FAIL   {finding}" : $"waived {finding} -- {waiver.Reason}");
-            }
-        }
+        var lines = GuardrailCatalog.Evaluate(run)
+            .Select(f => f.Waiver is null ? $"FAIL   {f.Finding}" : $"waived {f.Finding} -- {f.Waiver.Reason}")
+            .ToList();
 
         output.WriteLine($"Guardrail findings for stack {stack} ({lines.Count}):");
         lines.ForEach(output.WriteLine);
