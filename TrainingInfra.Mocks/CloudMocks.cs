@@ -19,10 +19,10 @@ public sealed class CloudMocks
     /// <summary>The region of the stand-in ARNs.</summary>
     public const string Region = "us-east-1";
 
-    /// <summary>What the stand-in VPC's public subnets are called.</summary>
+    /// <summary>What the stand-in VPC's public subnets are called, in a two-zone VPC.</summary>
     public static readonly ImmutableArray<string> PublicSubnets = ["subnet-public-a", "subnet-public-b"];
 
-    /// <summary>What the stand-in VPC's isolated subnets are called.</summary>
+    /// <summary>What the stand-in VPC's isolated subnets are called, in a two-zone VPC.</summary>
     public static readonly ImmutableArray<string> IsolatedSubnets = ["subnet-isolated-a", "subnet-isolated-b"];
 
     /// <summary>The second stand-in account: other account id, other resource ids.</summary>
@@ -82,6 +82,13 @@ public sealed class CloudMocks
         }
     }
 
+    /// <summary>One subnet of a kind per zone the VPC asks for, as awsx creates them: subnet-public-a, subnet-public-b, ...</summary>
+    private ImmutableArray<string> Subnets(string kind, MockResourceArgs vpc)
+    {
+        var zones = vpc.Inputs.TryGetValue("numberOfAvailabilityZones", out var n) && n is double d ? (int)d : 3;
+        return Enumerable.Range(0, zones).Select(i => $"subnet-{kind}-{(char)('a' + i)}{_idSuffix}").ToImmutableArray();
+    }
+
     private ImmutableDictionary<string, object> State(MockResourceArgs args)
     {
         var state = args.Inputs;
@@ -91,8 +98,8 @@ public sealed class CloudMocks
             case "awsx:ec2:Vpc":
                 state = state
                     .Add("vpcId", "vpc-training" + _idSuffix)
-                    .Add("publicSubnetIds", PublicSubnets.Select(s => s + _idSuffix).ToImmutableArray())
-                    .Add("isolatedSubnetIds", IsolatedSubnets.Select(s => s + _idSuffix).ToImmutableArray())
+                    .Add("publicSubnetIds", Subnets("public", args))
+                    .Add("isolatedSubnetIds", Subnets("isolated", args))
                     .Add("privateSubnetIds", ImmutableArray<string>.Empty);
                 break;
             case "aws:s3/bucket:Bucket":
@@ -131,8 +138,8 @@ public sealed class CloudMocks
                 break;
             case "aws:kms/key:Key":
                 state = state
-                    .SetItem("keyId", $"{name}-key-id")
-                    .SetItem("arn", $"arn:aws:kms:{Region}:{_accountId}:key/{name}-key-id");
+                    .SetItem("keyId", $"{name}-key-id{_idSuffix}")
+                    .SetItem("arn", $"arn:aws:kms:{Region}:{_accountId}:key/{name}-key-id{_idSuffix}");
                 break;
             case "aws:cloudwatch/logGroup:LogGroup":
                 state = state.SetItem("arn", $"arn:aws:logs:{Region}:{_accountId}:log-group:{state.GetValueOrDefault("name") ?? name}");

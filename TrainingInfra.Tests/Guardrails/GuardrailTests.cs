@@ -8,14 +8,28 @@ namespace TrainingInfra.Tests.Guardrails;
 /// every stack file (dev, pr, prod), each test named after its rule. Findings that
 /// <see cref="Waivers"/> accepts are listed, not failed.
 /// </summary>
-public sealed class GuardrailTests(GuardrailRuns runs, ITestOutputHelper output) : IClassFixture<GuardrailRuns>
+[Collection(MockRuntimeSuite.Name)]
+public sealed class GuardrailTests(StackRuns runs, ITestOutputHelper output)
 {
-    public static TheoryData<string> Stacks() => new([.. TrainingInfra.Testing.StackConfigFiles.StackNames(), GuardrailRuns.HardenedDev]);
+    /// <summary>
+    /// The dev stack file with every optional safeguard switched on, so that the rules that apply
+    /// only then (replication, KMS-encrypted replicas, scoped notebook access) run too.
+    /// </summary>
+    private const string HardenedDev = "dev-hardened";
+
+    private static readonly (string Key, string Value)[] HardenedSwitches =
+    [
+        ("bucketAccessLogs", "true"), ("notebookAccess", "scoped"), ("replicaRegion", "us-west-2"), ("customerManagedKey", "true"),
+    ];
+
+    public static TheoryData<string> Stacks() => new([.. TrainingInfra.Testing.StackConfigFiles.StackNames(), HardenedDev]);
+
+    private Task<StackRun> Run(string stack) => stack == HardenedDev ? runs.Get("dev", HardenedSwitches) : runs.Get(stack);
 
     private async Task Holds(string ruleId, string stack)
     {
         var rule = GuardrailCatalog.Rules.Single(r => r.Id == ruleId);
-        var run = await runs.Get(stack);
+        var run = await Run(stack);
         if (!rule.AppliesTo(run.Settings))
         {
             output.WriteLine($"{stack}: {ruleId} does not apply");
@@ -96,7 +110,7 @@ public sealed class GuardrailTests(GuardrailRuns runs, ITestOutputHelper output)
     [Theory, MemberData(nameof(Stacks))]
     public async Task Findings_AreListedPerStack(string stack)
     {
-        var run = await runs.Get(stack);
+        var run = await Run(stack);
         var lines = GuardrailCatalog.Evaluate(run)
             .Select(f => f.Waiver is null ? $"FAIL   {f.Finding}" : $"waived {f.Finding} -- {f.Waiver.Reason}")
             .ToList();
