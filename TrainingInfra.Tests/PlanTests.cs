@@ -230,6 +230,19 @@ public sealed class PlanTests(StackRuns runs, Plans plans) : IClassFixture<Plans
     }
 
     [Fact]
+    public async Task ReadmeComparisonSample_IsWhatTheToolPrints()
+    {
+        var readme = File.ReadAllText(StackConfigFiles.RepoFile("README.md"));
+        const string Start = "<!-- plan comparison sample -->\n", End = "\n<!-- end of plan comparison sample -->";
+        var from = readme.IndexOf(Start, StringComparison.Ordinal) + Start.Length;
+        var sample = readme[from..readme.IndexOf(End, from, StringComparison.Ordinal)];
+
+        var comparison = PlanComparison.Between(await Plan("dev"), await Plan("dev", ("interfaceEndpointZones", "all"), ("notebookIdleStopMinutes", "0")));
+
+        Assert.Equal(PlanRenderer.Render(comparison, PlanFormat.Markdown).Trim(), sample.Trim());
+    }
+
+    [Fact]
     public async Task InvalidConfig_ExitsWith2_PrintingEveryProblemAsPulumiUpDoes_AndNoPlan()
     {
         var (code, output, error) = await Command("dev", "--set", "availabilityZones=9", "--set", "vpcCidr=x");
