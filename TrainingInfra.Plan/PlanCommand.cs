@@ -23,6 +23,12 @@ internal static class PlanCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        if (args.Any(a => a is "-h" or "--help"))
+        {
+            await stdout.WriteLineAsync(UsageText).ConfigureAwait(false);
+            return 0;
+        }
+
         if (Parse(args, workingDirectory, out var problem) is not { } options)
         {
             await stderr.WriteLineAsync($"{problem}\n{UsageText}").ConfigureAwait(false);
@@ -129,9 +135,6 @@ internal static class PlanCommand
                     }
 
                     break;
-                case "-h" or "--help":
-                    problem = "";
-                    return null;
                 default:
                     if (arg.StartsWith('-') || stack is not null)
                     {
