@@ -127,6 +127,21 @@ public partial class ProjectFilesTests
             rows[key.Name]));
     }
 
+    [Fact]
+    public void ReadmeLayout_HasARowForEveryProjectOfTheSolution()
+    {
+        var readme = File.ReadAllText(StackConfigFiles.RepoFile("README.md"));
+        var layout = readme[readme.IndexOf("| path | what it holds |", StringComparison.Ordinal)..];
+        layout = layout[..layout.IndexOf("\n\n", StringComparison.Ordinal)];
+        var projects = SolutionProject().Matches(File.ReadAllText(StackConfigFiles.RepoFile("infra.sln"))).Select(m => m.Groups["name"].Value).ToList();
+
+        Assert.Equal(6, projects.Count);
+        Assert.All(projects, project => Assert.Contains($"| `{project}/` |", layout, StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^Project\(""\{[^}]+\}""\) = ""(?<name>[^""]+)"", ""[^""]+\.csproj""", RegexOptions.Multiline)]
+    private static partial Regex SolutionProject();
+
     // A config reference row: | `key` | type | default | meaning |
     [GeneratedRegex(@"^\| `(?<key>[a-zA-Z]+)` \| [a-z ]+ \| (?<default>[^|]+) \|", RegexOptions.Multiline)]
     private static partial Regex ReferenceRow();

@@ -43,27 +43,94 @@ public partial class WorkflowTests
     public static TheoryData<string> AllWorkflows() => new(
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "repo", "workflows"), "*.yml").Select(Path.GetFileName).OfType<string>());
 
+    private static List<string> Sequence(YamlMappingNode node, string key) =>
+        ((YamlSequenceNode)node[key]).Children.Select(c => ((YamlScalarNode)c).Value!).ToList();
+
+    private static IEnumerable<string> Scalars(YamlNode node) => node.AllNodes.OfType<YamlScalarNode>().Select(n => n.Value ?? "");
+
+    private static List<(string, string)> Permissions(YamlMappingNode node) =>
+        node.Children.TryGetValue(new YamlScalarNode("permissions"), out var permissions)
+            ? ((YamlMappingNode)permissions).Children.Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)).Order().ToList()
+            : [];
+
     [Fact]
-    public void PullRequest_RunsTheReadmesTestCommand_ThenCommentsAPreviewOfThePrStack()
+    public void PullRequest_RunsTheReadmesTestCommand_ThenPreviewsTheStacksTheMergeChanges()
     {
         Assert.Equal("dotnet test infra.sln", ReadmeTestCommand());
         Assert.Contains(Steps(Job("pull-request.yml", "test")), s => Scalar(s, "run") == ReadmeTestCommand());
 
         var preview = Job("pull-request.yml", "preview");
         Assert.Equal("test", Scalar(preview, "needs"));
+        Assert.Equal(["dev", "prod"], Sequence((YamlMappingNode)((YamlMappingNode)preview["strategy"])["matrix"], "stack"));
         var with = (YamlMappingNode)PulumiStep(preview, "preview")["with"];
-        Assert.Equal("pr", Scalar(with, "stack-name"));
+        Assert.Equal("${{ matrix.stack }}", Scalar(with, "stack-name"));
         Assert.Equal("true", Scalar(with, "comment-on-pr"));
+        // A preview never creates a stack: dev and prod exist, and prod is only ever read here.
+        Assert.NotEqual("true", Scalar(with, "upsert"));
+        var credentials = Assert.Single(Steps(preview), s => Scalar(s, "uses")?.StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal) == true);
+        Assert.Equal("${{ vars.AWS_PREVIEW_ROLE_ARN }}", Scalar((YamlMappingNode)credentials["with"], "role-to-assume"));
     }
 
     [Fact]
     public void PullRequest_HasOnlyTheLeastPermissionsItNeeds()
     {
-        var permissions = (YamlMappingNode)Workflow("pull-request.yml")["permissions"];
+        Assert.Equal([("contents", "read")], Permissions(Workflow("pull-request.yml")));
+        Assert.Equal([("contents", "read"), ("id-token", "write"), ("pull-requests", "write")], Permissions(Job("pull-request.yml", "preview")));
+        Assert.Equal([("contents", "read")], Permissions(Job("pull-request.yml", "plan")));
+    }
 
-        Assert.Equal(
-            [("contents", "read"), ("id-token", "write"), ("pull-requests", "write")],
-            permissions.Children.Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)).Order());
+    [Fact]
+    public void PlanJob_UsesNoSecretAndNoIdToken_SoItRunsForPullRequestsFromForks()
+    {
+        var plan = Job("pull-request.yml", "plan");
+
+        Assert.DoesNotContain(Scalars(plan), v => v.Contains("secrets.", StringComparison.Ordinal));
+        Assert.DoesNotContain(Scalars(plan), v => v.Contains("id-token", StringComparison.Ordinal));
+        Assert.DoesNotContain(Permissions(plan), p => p.Item1 == "id-token");
+        Assert.DoesNotContain(Permissions(Workflow("pull-request.yml")), p => p.Item1 == "id-token");
+        Assert.Null(Scalar(plan, "if"));
+        Assert.False(plan.Children.ContainsKey(new YamlScalarNode("environment")));
+        Assert.DoesNotContain(Steps(plan), s => Scalar(s, "uses")?.StartsWith("aws-actions/", StringComparison.Ordinal) == true
+            || Scalar(s, "uses")?.StartsWith("pulumi/", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void PlanJob_PlansDevPrAndProd_OnTheBaseAsJson_AndOnTheHeadComparedWithIt()
+    {
+        var steps = Steps(Job("pull-request.yml", "plan")).ToList();
+        var checkouts = steps.Where(s => Scalar(s, "uses")?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true).ToList();
+        var onBase = Assert.Single(steps, s => Scalar(s, "working-directory") == "base" && Scalar(s, "run") is not null);
+        var onHead = Assert.Single(steps, s => Scalar(s, "working-directory") == "head" && Scalar(s, "run") is not null);
+
+        Assert.Contains(checkouts, c => Scalar((YamlMappingNode)c["with"], "ref") == "${{ github.event.pull_request.base.sha }}"
+            && Scalar((YamlMappingNode)c["with"], "path") == "base");
+        Assert.All(checkouts, c => Assert.Equal("false", Scalar((YamlMappingNode)c["with"], "persist-credentials")));
+        Assert.Contains("for stack in dev pr prod", Scalar(onBase, "run"), StringComparison.Ordinal);
+        Assert.Contains("dotnet run --no-build --project TrainingInfra.Plan -- \"$stack\" --format json", Scalar(onBase, "run"), StringComparison.Ordinal);
+        Assert.Contains("for stack in dev pr prod", Scalar(onHead, "run"), StringComparison.Ordinal);
+        Assert.Contains("--compare \"$RUNNER_TEMP/base/$stack.json\" --format markdown", Scalar(onHead, "run"), StringComparison.Ordinal);
+        Assert.Contains(steps, s => Scalar(s, "uses")?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true
+            && Scalar((YamlMappingNode)s["with"], "name") == "plan-comment");
+    }
+
+    [Fact]
+    public void PlanComment_RunsNoCodeOfThePullRequest_AndUpdatesOneMarkedComment()
+    {
+        var workflow = Workflow("plan-comment.yml");
+        var on = (YamlMappingNode)((YamlMappingNode)workflow["on"])["workflow_run"];
+        var job = Job("plan-comment.yml", "comment");
+        var script = Scalar((YamlMappingNode)Assert.Single(Steps(job), s => Scalar(s, "uses")?.StartsWith("actions/github-script@", StringComparison.Ordinal) == true)["with"], "script")!;
+        var marker = Regex.Match(script, "const marker = '(?<m><!--[^']+-->)'").Groups["m"].Value;
+
+        Assert.Equal(["pull-request"], Sequence(on, "workflows"));
+        Assert.Single(((YamlMappingNode)workflow["on"]).Children);
+        Assert.DoesNotContain(Steps(job), s => Scalar(s, "uses")?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(Steps(job), s => Scalar(s, "run") is not null);
+        Assert.Equal([("actions", "read"), ("pull-requests", "write")], Permissions(job));
+        Assert.Contains("updateComment", script, StringComparison.Ordinal);
+        Assert.Contains("context.payload.workflow_run.head_sha", script, StringComparison.Ordinal);
+        Assert.NotEmpty(marker);
+        Assert.Contains($"echo \"{marker}\"", Scalar(Assert.Single(Steps(Job("pull-request.yml", "plan")), s => Scalar(s, "working-directory") == "head"), "run"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +169,7 @@ public partial class WorkflowTests
     [InlineData("deploy.yml", "up-dev", "pulumi-stack-dev")]
     [InlineData("deploy.yml", "up-prod", "pulumi-stack-prod")]
     [InlineData("deploy.yml", "drift-prod", "pulumi-stack-prod")]
-    [InlineData("pull-request.yml", "preview", "pulumi-stack-pr")]
+    [InlineData("pull-request.yml", "preview", "pulumi-stack-${{ matrix.stack }}")]
     public void EveryStackOperation_WaitsForTheOtherOperationsOnThatStack(string workflow, string job, string group)
     {
         var concurrency = (YamlMappingNode)Job(workflow, job)["concurrency"];
@@ -147,7 +214,9 @@ public partial class WorkflowTests
         var jobs = ((YamlMappingNode)root["jobs"]).Children.Values.Cast<YamlMappingNode>();
         Assert.All(jobs.SelectMany(Steps).Where(s => Scalar(s, "uses")?.StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal) == true),
             step => Assert.StartsWith("${{ vars.", Scalar((YamlMappingNode)step["with"], "role-to-assume"), StringComparison.Ordinal));
-        Assert.Equal("write", Scalar((YamlMappingNode)root["permissions"], "id-token"));
+        // A job that assumes an AWS role gets its OIDC token from its own permissions or the workflow's.
+        Assert.All(jobs.Where(j => Steps(j).Any(s => Scalar(s, "uses")?.StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal) == true)),
+            job => Assert.Contains(("id-token", "write"), job.Children.ContainsKey(new YamlScalarNode("permissions")) ? Permissions(job) : Permissions(root)));
     }
 
     [Theory]

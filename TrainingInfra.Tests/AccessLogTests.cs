@@ -5,7 +5,8 @@ using TrainingInfra.Tests.Support;
 namespace TrainingInfra.Tests;
 
 /// <summary>S3 server access logs of both buckets, under the prod stack file and a dev stack with the switch on.</summary>
-public class AccessLogTests
+[Collection(MockRuntimeSuite.Name)]
+public class AccessLogTests(StackRuns runs)
 {
     private const string Bucket = "aws:s3/bucket:Bucket";
     private const string Logging = "aws:s3/bucketLogging:BucketLogging";
@@ -14,9 +15,9 @@ public class AccessLogTests
 
     public static TheoryData<string> StacksWithAccessLogs() => new("prod", "dev");
 
-    private static Task<StackRun> Run(string stack) => stack == "prod"
-        ? StackRun.OfStackFile("prod")
-        : StackRun.OfStackFile(stack, ("bucketAccessLogs", "true"));
+    private Task<StackRun> Run(string stack) => stack == "prod"
+        ? runs.Get("prod")
+        : runs.Get(stack, ("bucketAccessLogs", "true"));
 
     private static MockResourceArgs ConfigOf(StackRun run, string type, string bucket) =>
         Assert.Single(run.OfType(type), r => r.Text("bucket") == $"{bucket}_id");
@@ -53,7 +54,7 @@ public class AccessLogTests
     [Fact]
     public async Task AccessLogBucket_UsesS3ManagedKeys_EvenWhereTheDataBucketsUseTheCustomerKey()
     {
-        var run = await StackRun.OfStackFile("prod");
+        var run = await runs.Get("prod");
 
         var rule = Assert.Single(ConfigOf(run, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "access-logs").List("rules")).AsMap();
         Assert.Equal("AES256", rule["applyServerSideEncryptionByDefault"].AsMap()["sseAlgorithm"]);
@@ -103,7 +104,7 @@ public class AccessLogTests
     [InlineData("dev", "30", 30.0)]
     public async Task AccessLogs_ExpireAfterTheConfiguredDays(string stack, string? days, double expected)
     {
-        var run = days is null ? await Run(stack) : await StackRun.OfStackFile(stack, ("bucketAccessLogs", "true"), ("accessLogRetentionDays", days));
+        var run = days is null ? await Run(stack) : await runs.Get(stack, ("bucketAccessLogs", "true"), ("accessLogRetentionDays", days));
 
         var rules = ConfigOf(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "access-logs").List("rules").Select(r => r.AsMap());
         Assert.Contains(rules, r => (string)r["status"] == "Enabled" && r.TryGetValue("expiration", out var e) && (double)e.AsMap()["days"] == expected);
@@ -114,7 +115,7 @@ public class AccessLogTests
     [Fact]
     public async Task ProtectedStack_ProtectsAndRetainsTheLogBucket_AndTheLogging()
     {
-        var run = await StackRun.OfStackFile("prod");
+        var run = await runs.Get("prod");
 
         var logResources = run.Options.Where(o => o.Key.Name.StartsWith("access-logs", StringComparison.Ordinal) || o.Key.Type == Logging).ToList();
         Assert.Contains(logResources, o => o.Key.Type == Bucket);
@@ -125,7 +126,7 @@ public class AccessLogTests
     [Fact]
     public async Task WithoutTheSwitch_NoBucketIsLogged_AndTheOutputSaysSo()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         Assert.Empty(run.OfType(Logging));
         Assert.DoesNotContain(run.OfType(Bucket), b => b.Name == "access-logs");

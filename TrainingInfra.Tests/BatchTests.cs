@@ -6,7 +6,8 @@ using TrainingInfra.Tests.Support;
 
 namespace TrainingInfra.Tests;
 
-public class BatchTests
+[Collection(MockRuntimeSuite.Name)]
+public class BatchTests(StackRuns runs)
 {
     private const string ComputeEnvironment = "aws:batch/computeEnvironment:ComputeEnvironment";
     private const string JobQueue = "aws:batch/jobQueue:JobQueue";
@@ -33,7 +34,7 @@ public class BatchTests
     [Fact]
     public async Task ComputeEnvironment_RunsInThePublicSubnets_WithItsSecurityGroupAndTheInstanceProfile()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var resources = ComputeResources(run);
         var groupId = Assert.Single(StringList(resources, "securityGroupIds"));
         var profile = Assert.Single(run.OfType("aws:iam/instanceProfile:InstanceProfile"));
@@ -47,7 +48,7 @@ public class BatchTests
     [Fact]
     public async Task InstanceProfile_HoldsTheEc2TrustedRole_WithTheEcsInstancePolicy()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var instanceRole = Assert.Single(RolesTrusting(run, "ec2.amazonaws.com"));
 
         Assert.Equal(instanceRole.Name, Assert.Single(run.OfType("aws:iam/instanceProfile:InstanceProfile")).Text("role"));
@@ -60,7 +61,7 @@ public class BatchTests
     [InlineData("prod")]
     public async Task ComputeEnvironment_IsManagedSpot_WithTheCdkDesignsBidAndVcpuRange(string stack)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
         var environment = TheComputeEnvironment(run);
         var resources = environment.Map("computeResources");
 
@@ -77,7 +78,7 @@ public class BatchTests
     [Fact]
     public async Task ComputeEnvironment_UsesTheConfiguredInstanceTypes()
     {
-        var run = await StackRun.OfStackFile("dev", ("batchInstanceTypes", """["m5.xlarge","m6i.2xlarge","c5"]"""));
+        var run = await runs.Get("dev", ("batchInstanceTypes", """["m5.xlarge","m6i.2xlarge","c5"]"""));
 
         Assert.Equal(["m5.xlarge", "m6i.2xlarge", "c5"], StringList(ComputeResources(run), "instanceTypes"));
     }
@@ -85,7 +86,7 @@ public class BatchTests
     [Fact]
     public async Task ComputeEnvironment_UsesTheBatchServiceLinkedRole()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         Assert.Null(TheComputeEnvironment(run).Get("serviceRole"));
         Assert.Empty(RolesTrusting(run, "batch.amazonaws.com"));
@@ -94,7 +95,7 @@ public class BatchTests
     [Fact]
     public async Task ComputeEnvironment_TagsTheInstancesItLaunches()
     {
-        var tags = ComputeResources(await StackRun.OfStackFile("dev")).GetValueOrDefault("tags")?.AsMap();
+        var tags = ComputeResources(await runs.Get("dev")).GetValueOrDefault("tags")?.AsMap();
 
         Assert.NotNull(tags);
         Assert.Equal("training-infra", tags["Project"]);
@@ -105,7 +106,7 @@ public class BatchTests
     [Fact]
     public async Task ComputeEnvironment_LetsRunningJobsFinishDuringAnInfrastructureUpdate()
     {
-        var policy = TheComputeEnvironment(await StackRun.OfStackFile("dev")).Map("updatePolicy");
+        var policy = TheComputeEnvironment(await runs.Get("dev")).Map("updatePolicy");
 
         Assert.False((bool)policy["terminateJobsOnUpdate"]);
         Assert.Equal(60.0, policy["jobExecutionTimeoutMinutes"]);
@@ -114,7 +115,7 @@ public class BatchTests
     [Fact]
     public async Task DefaultStrategy_CreatesNoSpotFleetRole()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         Assert.Empty(RolesTrusting(run, "spotfleet.amazonaws.com"));
         Assert.False(ComputeResources(run).ContainsKey("spotIamFleetRole"));
@@ -123,7 +124,7 @@ public class BatchTests
     [Fact]
     public async Task BestFit_CreatesASpotFleetRole_AndTheComputeEnvironmentUsesIt()
     {
-        var run = await StackRun.OfStackFile("dev", ("batchAllocationStrategy", BestFit));
+        var run = await runs.Get("dev", ("batchAllocationStrategy", BestFit));
         var fleetRole = Assert.Single(RolesTrusting(run, "spotfleet.amazonaws.com"));
 
         Assert.Equal(BestFit, ComputeResources(run)["allocationStrategy"]);
@@ -135,7 +136,7 @@ public class BatchTests
     [Fact]
     public async Task BestFit_SetsNoUpdatePolicy_WhichBatchCannotApplyToIt()
     {
-        var run = await StackRun.OfStackFile("dev", ("batchAllocationStrategy", BestFit));
+        var run = await runs.Get("dev", ("batchAllocationStrategy", BestFit));
 
         Assert.Null(TheComputeEnvironment(run).Get("updatePolicy"));
     }
@@ -143,7 +144,7 @@ public class BatchTests
     [Fact]
     public async Task LaunchTemplate_RequiresImdsV2_AndTheComputeEnvironmentUsesItsLatestVersion()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var template = Assert.Single(run.OfType("aws:ec2/launchTemplate:LaunchTemplate"));
         var metadata = template.Map("metadataOptions");
         var reference = ComputeResources(run)["launchTemplate"].AsMap();
@@ -159,7 +160,7 @@ public class BatchTests
     [Fact]
     public async Task SecurityGroup_AllowsAllOutbound_AndNothingInbound()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var groupId = Assert.Single(StringList(ComputeResources(run), "securityGroupIds"));
         var group = Assert.Single(run.OfType("aws:ec2/securityGroup:SecurityGroup"), g => $"{g.Name}_id" == groupId);
 
@@ -173,7 +174,7 @@ public class BatchTests
     [Fact]
     public async Task JobQueue_SendsJobsToTheComputeEnvironment()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var queue = Assert.Single(run.OfType(JobQueue));
 
         Assert.Equal("inference-queue-dev", queue.Text("name"));
@@ -190,8 +191,8 @@ public class BatchTests
     public async Task JobDefinition_RunsTheRepositoryImage_AtTheConfiguredTag(string? configuredTag, string tag)
     {
         var run = configuredTag is null
-            ? await StackRun.OfStackFile("dev")
-            : await StackRun.OfStackFile("dev", ("jobImageTag", configuredTag));
+            ? await runs.Get("dev")
+            : await runs.Get("dev", ("jobImageTag", configuredTag));
 
         Assert.Equal(
             $"{CloudMocks.AccountId}.dkr.ecr.us-east-1.amazonaws.com/training-containers-dev:{tag}",
@@ -201,7 +202,7 @@ public class BatchTests
     [Fact]
     public async Task JobDefinition_RunsAsTheEcsTasksTrustedJobRole()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var jobRole = Assert.Single(RolesTrusting(run, "ecs-tasks.amazonaws.com"));
 
         Assert.Equal(RoleArn(jobRole.Name!), ContainerProperties(run).GetProperty("jobRoleArn").GetString());
@@ -210,7 +211,7 @@ public class BatchTests
     [Fact]
     public async Task JobRole_MayUseOnlyTheModelBucket()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var jobRole = Assert.Single(RolesTrusting(run, "ecs-tasks.amazonaws.com"));
         var modelBucket = $"arn:aws:s3:::model-artifacts-dev-{CloudMocks.AccountId}";
 
@@ -224,7 +225,7 @@ public class BatchTests
     [Fact]
     public async Task JobDefinition_IsAnEc2Container_WithTheCdkDesignsAttemptsAndTimeout_AndPropagatesTags()
     {
-        var definition = Assert.Single((await StackRun.OfStackFile("dev")).OfType(JobDefinition));
+        var definition = Assert.Single((await runs.Get("dev")).OfType(JobDefinition));
 
         Assert.Equal("inference-job-dev", definition.Text("name"));
         Assert.Equal("container", definition.Text("type"));
@@ -237,7 +238,7 @@ public class BatchTests
     [Fact]
     public async Task JobDefinition_CarriesTheBlueprintsRetryRules_InOrder()
     {
-        var definition = Assert.Single((await StackRun.OfStackFile("dev")).OfType(JobDefinition));
+        var definition = Assert.Single((await runs.Get("dev")).OfType(JobDefinition));
 
         var registered = ((ImmutableArray<object>)definition.Map("retryStrategy")["evaluateOnExits"])
             .Select(e => e.AsMap())
@@ -252,7 +253,7 @@ public class BatchTests
     [Fact]
     public async Task JobDefinition_LogsIntoThePlatformLogGroup()
     {
-        var options = ContainerProperties(await StackRun.OfStackFile("dev")).GetProperty("logConfiguration").GetProperty("options");
+        var options = ContainerProperties(await runs.Get("dev")).GetProperty("logConfiguration").GetProperty("options");
 
         Assert.Equal("/aws/sagemaker/training-jobs-dev", options.GetProperty("awslogs-group").GetString());
         Assert.Equal("us-east-1", options.GetProperty("awslogs-region").GetString());
@@ -263,7 +264,7 @@ public class BatchTests
     [InlineData("pr")]
     public async Task Outputs_AreTheBatchResourcesArns(string stack)
     {
-        var outputs = (await StackRun.OfStackFile(stack)).Stack;
+        var outputs = (await runs.Get(stack)).Stack;
         var prefix = $"arn:aws:batch:us-east-1:{CloudMocks.AccountId}";
 
         Assert.Equal($"{prefix}:compute-environment/batch-inference-{stack}", await StackRun.Value(outputs.ComputeEnvironmentArn));

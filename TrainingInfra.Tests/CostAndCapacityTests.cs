@@ -12,7 +12,8 @@ namespace TrainingInfra.Tests;
 /// What each stack file costs standing still and takes from the account's quotas, from the
 /// resources it really registers, held against the targets and against what the README states.
 /// </summary>
-public sealed partial class CostAndCapacityTests(StackRuns runs) : IClassFixture<StackRuns>
+[Collection(MockRuntimeSuite.Name)]
+public sealed partial class CostAndCapacityTests(StackRuns runs)
 {
     private static string Readme => File.ReadAllText(StackConfigFiles.RepoFile("README.md"));
 

@@ -2,7 +2,8 @@ using TrainingInfra.Tests.Support;
 
 namespace TrainingInfra.Tests;
 
-public class DefaultSecurityGroupTests
+[Collection(MockRuntimeSuite.Name)]
+public class DefaultSecurityGroupTests(StackRuns runs)
 {
     private const string DefaultGroup = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
 
@@ -13,7 +14,7 @@ public class DefaultSecurityGroupTests
     [MemberData(nameof(Stacks))]
     public async Task TheVpcsDefaultSecurityGroup_IsAdoptedWithNoRules(string stack)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
 
         var group = Assert.Single(run.OfType(DefaultGroup));
         Assert.Equal(await StackRun.Value(run.Stack.VpcId), group.Text("vpcId"));
@@ -25,6 +26,6 @@ public class DefaultSecurityGroupTests
     [Fact]
     public async Task StackOnAnotherStacksNetwork_LeavesThatVpcsDefaultGroupToItsOwner()
     {
-        Assert.Empty((await StackRun.OfStackFile("pr")).OfType(DefaultGroup));
+        Assert.Empty((await runs.Get("pr")).OfType(DefaultGroup));
     }
 }

@@ -4,7 +4,8 @@ using TrainingInfra.Tests.Support;
 
 namespace TrainingInfra.Tests;
 
-public class MonitoringTests
+[Collection(MockRuntimeSuite.Name)]
+public class MonitoringTests(StackRuns runs)
 {
     private const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
     private const string Key = "aws:kms/key:Key";
@@ -36,7 +37,7 @@ public class MonitoringTests
     [InlineData("prod", 365.0)]
     public async Task LogGroup_IsTheCdkDesignsGroup_WithTheStacksRetention(string stack, double days)
     {
-        var logGroup = Assert.Single((await StackRun.OfStackFile(stack)).OfType(LogGroup), g => g.Text("name")!.StartsWith("/aws/sagemaker/training-jobs-", StringComparison.Ordinal));
+        var logGroup = Assert.Single((await runs.Get(stack)).OfType(LogGroup), g => g.Text("name")!.StartsWith("/aws/sagemaker/training-jobs-", StringComparison.Ordinal));
 
         Assert.Equal($"/aws/sagemaker/training-jobs-{stack}", logGroup.Text("name"));
         Assert.Equal(days, logGroup.Number("retentionInDays"));
@@ -47,7 +48,7 @@ public class MonitoringTests
     [InlineData("batch-job-failed-dev")]
     public async Task FailureRule_SendsItsAlertsToTheAlertTopic(string ruleName)
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var topicArn = await StackRun.Value(run.Stack.AlertTopicArn);
 
         var target = TargetOf(run, RuleNamed(run, ruleName));
@@ -58,7 +59,7 @@ public class MonitoringTests
     [Fact]
     public async Task TrainingFailureRule_MatchesFailedJobsOfThisStacksTrainingRoleOnly()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var roleArn = await StackRun.Value(run.Stack.TrainingRoleArn);
 
         var pattern = RuleNamed(run, "training-job-failed-dev").Json("eventPattern");
@@ -72,7 +73,7 @@ public class MonitoringTests
     [Fact]
     public async Task BatchFailureRule_MatchesFailedJobsOnThisStacksQueueOnly()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var queueArn = await StackRun.Value(run.Stack.JobQueueArn);
 
         var pattern = RuleNamed(run, "batch-job-failed-dev").Json("eventPattern");
@@ -88,7 +89,7 @@ public class MonitoringTests
     [InlineData("batch-job-failed-dev")]
     public async Task FailureRuleTarget_SendsAReadableMessage_NotTheRawEvent(string ruleName)
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         var transformer = TargetOf(run, RuleNamed(run, ruleName)).Map("inputTransformer");
 
@@ -101,7 +102,7 @@ public class MonitoringTests
     [Fact]
     public async Task AlertTopic_IsEncryptedWithTheRotatingKeyMadeForIt_NotTheAwsManagedSnsKey()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var topic = run.Named(Topic, "alert-topic");
         var key = run.Named(Key, "alert-key");
 
@@ -113,7 +114,7 @@ public class MonitoringTests
     [Fact]
     public async Task AlertKey_HasAnAliasNamedAfterTheStack()
     {
-        var alias = (await StackRun.OfStackFile("dev")).Named(Alias, "alert-key-alias");
+        var alias = (await runs.Get("dev")).Named(Alias, "alert-key-alias");
 
         Assert.Equal("alias/training-alerts-dev", alias.Text("name"));
         Assert.Equal("alert-key-key-id", alias.Text("targetKeyId"));
@@ -124,7 +125,7 @@ public class MonitoringTests
     [InlineData("cloudwatch.amazonaws.com")]
     public async Task AlertKey_LetsThePublishingServiceEncryptMessages(string service)
     {
-        var key = (await StackRun.OfStackFile("dev")).Named(Key, "alert-key");
+        var key = (await runs.Get("dev")).Named(Key, "alert-key");
 
         var actions = Statements(key).Where(s => ServicePrincipals(s).Contains(service)).SelectMany(s => Strings(s.GetProperty("Action"))).ToList();
 
@@ -137,7 +138,7 @@ public class MonitoringTests
     [InlineData("cloudwatch.amazonaws.com")]
     public async Task TopicPolicy_LetsThePublishingServicePublishToTheTopic(string service)
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var topicArn = await StackRun.Value(run.Stack.AlertTopicArn);
         var policy = Assert.Single(run.OfType(TopicPolicy));
 
@@ -152,7 +153,7 @@ public class MonitoringTests
     [Fact]
     public async Task AlertEmails_AreSubscribedToTheTopicByEmail()
     {
-        var run = await StackRun.OfStackFile("dev", ("alertEmails", "[\"a@example.com\"]"));
+        var run = await runs.Get("dev", ("alertEmails", "[\"a@example.com\"]"));
         var topicArn = await StackRun.Value(run.Stack.AlertTopicArn);
 
         var subscription = Assert.Single(run.OfType(Subscription));
@@ -165,13 +166,13 @@ public class MonitoringTests
     [Fact]
     public async Task WithoutAlertEmails_NothingIsSubscribed()
     {
-        Assert.Empty((await StackRun.OfStackFile("dev")).OfType(Subscription));
+        Assert.Empty((await runs.Get("dev")).OfType(Subscription));
     }
 
     [Fact]
     public async Task Alarms_WatchEachFailureRulesMatchesAndFailedDeliveries_AndNotifyTheTopic()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var topicArn = await StackRun.Value(run.Stack.AlertTopicArn);
         var alarms = run.OfType(Alarm);
 
@@ -195,7 +196,7 @@ public class MonitoringTests
     [Fact]
     public async Task Dashboard_IsNamedAfterTheStack_AndShowsTheStacksAlarms()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var dashboard = Assert.Single(run.OfType(Dashboard));
         var alarmArns = run.OfType(Alarm).Select(a => $"arn:aws:cloudwatch:{CloudMocks.Region}:{CloudMocks.AccountId}:alarm:{a.Text("name")}").ToHashSet();
 
@@ -210,7 +211,7 @@ public class MonitoringTests
     [InlineData("prod")]
     public async Task Outputs_NameTheLogGroupDashboardAndAlertTopic(string stack)
     {
-        var outputs = (await StackRun.OfStackFile(stack)).Stack;
+        var outputs = (await runs.Get(stack)).Stack;
 
         Assert.Equal($"/aws/sagemaker/training-jobs-{stack}", await StackRun.Value(outputs.LogGroupName));
         Assert.Equal($"sagemaker-training-{stack}", await StackRun.Value(outputs.DashboardName));
@@ -220,7 +221,7 @@ public class MonitoringTests
     [Fact]
     public async Task FailureRuleNameOutputs_NameTheRegisteredRules()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         Assert.Equal(run.Named(Rule, "training-job-failed").Text("name"), await StackRun.Value(run.Stack.TrainingJobFailedRuleName));
         Assert.Equal(run.Named(Rule, "batch-job-failed").Text("name"), await StackRun.Value(run.Stack.BatchJobFailedRuleName));

@@ -2,7 +2,8 @@ using TrainingInfra.Tests.Support;
 
 namespace TrainingInfra.Tests;
 
-public class NetworkTests
+[Collection(MockRuntimeSuite.Name)]
+public class NetworkTests(StackRuns runs)
 {
     private const string AwsxVpc = "awsx:ec2:Vpc";
     private const string Endpoint = "aws:ec2/vpcEndpoint:VpcEndpoint";
@@ -12,7 +13,7 @@ public class NetworkTests
     [InlineData("prod")]
     public async Task Vpc_HasNoNatGateway_AndTwoZonesOfPublicAndIsolatedSlash24Subnets(string stack)
     {
-        var vpc = Assert.Single((await StackRun.OfStackFile(stack)).OfType(AwsxVpc));
+        var vpc = Assert.Single((await runs.Get(stack)).OfType(AwsxVpc));
 
         Assert.Equal("10.220.0.0/16", vpc.Text("cidrBlock"));
         Assert.Equal(2.0, vpc.Number("numberOfAvailabilityZones"));
@@ -27,7 +28,7 @@ public class NetworkTests
     [Fact]
     public async Task Vpc_IsNamedAfterTheSuffix_SoStacksInOneAccountCanBeToldApart()
     {
-        var vpc = Assert.Single((await StackRun.OfStackFile("dev")).OfType(AwsxVpc));
+        var vpc = Assert.Single((await runs.Get("dev")).OfType(AwsxVpc));
 
         Assert.Equal("training-vpc-dev", vpc.Name);
     }
@@ -35,7 +36,7 @@ public class NetworkTests
     [Fact]
     public async Task S3GatewayEndpoint_IsAttachedByTheAutoStrategy_ToTheRouteTables()
     {
-        var vpc = Assert.Single((await StackRun.OfStackFile("dev")).OfType(AwsxVpc));
+        var vpc = Assert.Single((await runs.Get("dev")).OfType(AwsxVpc));
 
         Assert.Equal("Auto", vpc.Text("vpcEndpointStrategy"));
         var gateway = Assert.Single(vpc.List("vpcEndpointSpecs").Select(s => s.AsMap()));
@@ -47,7 +48,7 @@ public class NetworkTests
     [Fact]
     public async Task Vpc_ResolvesPrivateDnsNames()
     {
-        var vpc = Assert.Single((await StackRun.OfStackFile("dev")).OfType(AwsxVpc));
+        var vpc = Assert.Single((await runs.Get("dev")).OfType(AwsxVpc));
 
         Assert.True(vpc.Flag("enableDnsHostnames"));
         Assert.True(vpc.Flag("enableDnsSupport"));
@@ -61,7 +62,7 @@ public class NetworkTests
     {
         // dev's notebook reaches AWS through its own internet access; its training jobs ship logs
         // and metrics through the VPC. Nothing else calls an interface endpoint there.
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         Assert.Equal(["logs", "monitoring"], Services(run));
         Assert.All(run.OfType(Endpoint), e =>
@@ -76,7 +77,7 @@ public class NetworkTests
     [Fact]
     public async Task ProdEndpoints_ServeItsOfflineNotebookToo_InEveryZone()
     {
-        var run = await StackRun.OfStackFile("prod");
+        var run = await runs.Get("prod");
 
         Assert.Equal(["ecr.api", "ecr.dkr", "logs", "monitoring", "sagemaker.api", "sts"], Services(run));
         Assert.All(run.OfType(Endpoint), e => Assert.Equal(CloudMocks.IsolatedSubnets, e.Strings("subnetIds")));
@@ -85,7 +86,7 @@ public class NetworkTests
     [Fact]
     public async Task DevNotebookWithoutDirectInternet_GetsTheEndpointsItCalls()
     {
-        var run = await StackRun.OfStackFile("dev", ("notebookDirectInternetAccess", "false"));
+        var run = await runs.Get("dev", ("notebookDirectInternetAccess", "false"));
 
         Assert.Superset(new HashSet<string> { "sagemaker.api", "sts", "ecr.api", "ecr.dkr", "logs", "monitoring" }, Services(run).ToHashSet());
     }
@@ -93,7 +94,7 @@ public class NetworkTests
     [Fact]
     public async Task TeamsEndpoints_FromConfig_AreCreatedBesideTheWorkloadsOnes()
     {
-        var run = await StackRun.OfStackFile("dev", ("interfaceEndpointServices", "[\"secretsmanager\"]"));
+        var run = await runs.Get("dev", ("interfaceEndpointServices", "[\"secretsmanager\"]"));
 
         Assert.Equal(["logs", "monitoring", "secretsmanager"], Services(run));
     }
@@ -101,7 +102,7 @@ public class NetworkTests
     [Fact]
     public async Task NetworkOutputs_DescribeWhatOtherStacksAttachTo()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var outputs = await run.OutputsAsync();
 
         Assert.Equal("logs,monitoring", outputs["InterfaceEndpointServices"]);
@@ -115,7 +116,7 @@ public class NetworkTests
     [Fact]
     public async Task InterfaceEndpoints_AdmitOnlyHttpsFromTheVpc()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var group = run.Named("aws:ec2/securityGroup:SecurityGroup", "vpc-endpoints");
         var rule = Assert.Single(run.OfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"), r => r.Text("securityGroupId") == $"{group.Name}_id");
 
@@ -128,7 +129,7 @@ public class NetworkTests
     [Fact]
     public async Task ConfiguredNetworkShape_ReachesTheVpc()
     {
-        var vpc = Assert.Single((await StackRun.OfStackFile("dev", ("vpcCidr", "10.30.0.0/20"), ("availabilityZones", "3"), ("subnetCidrMask", "26"))).OfType(AwsxVpc));
+        var vpc = Assert.Single((await runs.Get("dev", ("vpcCidr", "10.30.0.0/20"), ("availabilityZones", "3"), ("subnetCidrMask", "26"))).OfType(AwsxVpc));
 
         Assert.Equal("10.30.0.0/20", vpc.Text("cidrBlock"));
         Assert.Equal(3.0, vpc.Number("numberOfAvailabilityZones"));
@@ -138,7 +139,7 @@ public class NetworkTests
     [Fact]
     public async Task ProdVpc_LogsAllTrafficIntoARetainedLogGroup_ThroughItsOwnRole()
     {
-        var run = await StackRun.OfStackFile("prod");
+        var run = await runs.Get("prod");
         var flowLog = Assert.Single(run.OfType("aws:ec2/flowLog:FlowLog"));
         var group = run.Named("aws:cloudwatch/logGroup:LogGroup", "vpc-flow-logs");
         var role = run.Named("aws:iam/role:Role", "vpc-flow-logs");
@@ -154,7 +155,7 @@ public class NetworkTests
     [Fact]
     public async Task DevVpc_HasNoFlowLogs_UnlessConfigured()
     {
-        Assert.Empty((await StackRun.OfStackFile("dev")).OfType("aws:ec2/flowLog:FlowLog"));
-        Assert.Single((await StackRun.OfStackFile("dev", ("vpcFlowLogs", "true"))).OfType("aws:ec2/flowLog:FlowLog"));
+        Assert.Empty((await runs.Get("dev")).OfType("aws:ec2/flowLog:FlowLog"));
+        Assert.Single((await runs.Get("dev", ("vpcFlowLogs", "true"))).OfType("aws:ec2/flowLog:FlowLog"));
     }
 }

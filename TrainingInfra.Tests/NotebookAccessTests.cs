@@ -5,7 +5,8 @@ using TrainingInfra.Tests.Support;
 namespace TrainingInfra.Tests;
 
 /// <summary>notebookAccess: scoped in place of AmazonSageMakerFullAccess, under the prod stack file and a dev stack with the switch on.</summary>
-public class NotebookAccessTests
+[Collection(MockRuntimeSuite.Name)]
+public class NotebookAccessTests(StackRuns runs)
 {
     private const string Role = "aws:iam/role:Role";
     private const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
@@ -14,9 +15,9 @@ public class NotebookAccessTests
 
     public static TheoryData<string> ScopedStacks() => new("prod", "dev");
 
-    private static Task<StackRun> Scoped(string stack) => stack == "prod"
-        ? StackRun.OfStackFile("prod")
-        : StackRun.OfStackFile(stack, ("notebookAccess", "scoped"));
+    private Task<StackRun> Scoped(string stack) => stack == "prod"
+        ? runs.Get("prod")
+        : runs.Get(stack, ("notebookAccess", "scoped"));
 
     private static MockResourceArgs NotebookRole(StackRun run) => run.Named(Role, "notebook-role");
 
@@ -104,8 +105,8 @@ public class NotebookAccessTests
     [Fact]
     public async Task SwitchingNotebookAccess_LeavesTheRoleAndTheNotebookUnchanged()
     {
-        var full = await StackRun.OfStackFile("dev");
-        var scoped = await StackRun.OfStackFile("dev", ("notebookAccess", "scoped"));
+        var full = await runs.Get("dev");
+        var scoped = await runs.Get("dev", ("notebookAccess", "scoped"));
 
         Assert.Equal(JsonSerializer.Serialize(NotebookRole(full).Inputs), JsonSerializer.Serialize(NotebookRole(scoped).Inputs));
         Assert.Equal(

@@ -4,7 +4,8 @@ using TrainingInfra.Tests.Support;
 namespace TrainingInfra.Tests;
 
 /// <summary>The notebook stops itself when idle, with a permission that reaches only itself.</summary>
-public class NotebookIdleStopTests
+[Collection(MockRuntimeSuite.Name)]
+public class NotebookIdleStopTests(StackRuns runs)
 {
     private const string Notebook = "aws:sagemaker/notebookInstance:NotebookInstance";
     private const string Lifecycle = "aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration";
@@ -14,7 +15,7 @@ public class NotebookIdleStopTests
     [InlineData("prod")]
     public async Task Notebook_StartsWithTheIdleStop_AfterSixtyMinutes(string stack)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
         var lifecycle = Assert.Single(run.OfType(Lifecycle));
 
         Assert.Equal($"training-notebook-idle-stop-{stack}", lifecycle.Text("name"));
@@ -26,7 +27,7 @@ public class NotebookIdleStopTests
     [Fact]
     public async Task IdleTime_FromConfig_ReachesTheScript()
     {
-        var run = await StackRun.OfStackFile("dev", ("notebookIdleStopMinutes", "25"));
+        var run = await runs.Get("dev", ("notebookIdleStopMinutes", "25"));
 
         var script = Encoding.UTF8.GetString(Convert.FromBase64String(Assert.Single(run.OfType(Lifecycle)).Text("onStart")!));
         Assert.Contains("IDLE_MINUTES=25\n", script, StringComparison.Ordinal);
@@ -35,7 +36,7 @@ public class NotebookIdleStopTests
     [Fact]
     public async Task IdleStopZero_LeavesTheNotebookRunning_WithoutTheStopPermission()
     {
-        var run = await StackRun.OfStackFile("dev", ("notebookIdleStopMinutes", "0"));
+        var run = await runs.Get("dev", ("notebookIdleStopMinutes", "0"));
 
         Assert.Empty(run.OfType(Lifecycle));
         Assert.Null(Assert.Single(run.OfType(Notebook)).Get("lifecycleConfigName"));
@@ -45,7 +46,7 @@ public class NotebookIdleStopTests
     [Fact]
     public async Task NotebookRole_MayStopOnlyItsOwnNotebook()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var policy = run.Named("aws:iam/rolePolicy:RolePolicy", "notebook-role-idle-stop");
 
         Assert.Equal(run.Named("aws:iam/role:Role", "notebook-role").Text("name"), policy.Text("role"));

@@ -5,7 +5,8 @@ using TrainingInfra.Tests.Support;
 namespace TrainingInfra.Tests;
 
 /// <summary>Cross-region replication of both buckets, on a dev stack and on the prod stack file, each with replicaRegion set.</summary>
-public class ReplicationTests
+[Collection(MockRuntimeSuite.Name)]
+public class ReplicationTests(StackRuns runs)
 {
     private const string Bucket = "aws:s3/bucket:Bucket";
     private const string Replication = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
@@ -13,8 +14,8 @@ public class ReplicationTests
 
     public static TheoryData<string> Stacks() => new("dev", "prod");
 
-    private static Task<StackRun> Run(string stack, params (string Key, string Value)[] more) =>
-        StackRun.OfStackFile(stack, [("replicaRegion", ReplicaRegion), .. more]);
+    private Task<StackRun> Run(string stack, params (string Key, string Value)[] more) =>
+        runs.Get(stack, [("replicaRegion", ReplicaRegion), .. more]);
 
     private static MockResourceArgs ConfigOf(StackRun run, string type, string bucket) =>
         Assert.Single(run.OfType(type), r => r.Text("bucket") == $"{bucket}_id");
@@ -172,7 +173,7 @@ public class ReplicationTests
     [Fact]
     public async Task WithoutAReplicaRegion_NothingIsReplicated_AndTheOutputsSaySo()
     {
-        var run = await StackRun.OfStackFile("prod");
+        var run = await runs.Get("prod");
 
         Assert.Empty(run.OfType(Replication));
         Assert.DoesNotContain(run.OfType("pulumi:providers:aws"), p => p.Name == "replica-region");

@@ -4,7 +4,8 @@ using TrainingInfra.Tests.Support;
 
 namespace TrainingInfra.Tests;
 
-public class SageMakerTests
+[Collection(MockRuntimeSuite.Name)]
+public class SageMakerTests(StackRuns runs)
 {
     private const string Notebook = "aws:sagemaker/notebookInstance:NotebookInstance";
     private const string Role = "aws:iam/role:Role";
@@ -39,7 +40,7 @@ public class SageMakerTests
     [InlineData("prod")]
     public async Task Notebook_SitsInTheFirstPublicSubnet_WithTheSageMakerGroupAndTheNotebookRole(string stack)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
         var notebook = Assert.Single(run.OfType(Notebook));
 
         Assert.Equal(CloudMocks.PublicSubnets[0], notebook.Text("subnetId"));
@@ -51,7 +52,7 @@ public class SageMakerTests
     [Fact]
     public async Task Notebook_IsTheCdkDesignsInstance_OnAl2023_WithImdsV2Only()
     {
-        var notebook = Assert.Single((await StackRun.OfStackFile("dev")).OfType(Notebook));
+        var notebook = Assert.Single((await runs.Get("dev")).OfType(Notebook));
 
         Assert.Equal("training-notebook-dev", notebook.Text("name"));
         Assert.Equal("ml.t3.medium", notebook.Text("instanceType"));
@@ -64,7 +65,7 @@ public class SageMakerTests
     [Fact]
     public async Task Notebook_TakesItsShapeFromConfig()
     {
-        var run = await StackRun.OfStackFile("dev",
+        var run = await runs.Get("dev",
             ("notebookInstanceType", "ml.m5.xlarge"), ("notebookVolumeSizeGb", "50"), ("notebookRootAccess", "false"));
         var notebook = Assert.Single(run.OfType(Notebook));
 
@@ -74,7 +75,7 @@ public class SageMakerTests
     [Fact]
     public async Task Notebook_WithoutDirectInternetAccess_ClonesNoRepository_ForTheVpcHasNoNat()
     {
-        var notebook = Assert.Single((await StackRun.OfStackFile("dev", ("notebookDirectInternetAccess", "false"))).OfType(Notebook));
+        var notebook = Assert.Single((await runs.Get("dev", ("notebookDirectInternetAccess", "false"))).OfType(Notebook));
 
         Assert.Equal("Disabled", notebook.Text("directInternetAccess"));
         Assert.Null(notebook.Get("defaultCodeRepository"));
@@ -83,7 +84,7 @@ public class SageMakerTests
     [Fact]
     public async Task SwitchedOffNotebook_LeavesOutTheInstanceAndItsRole_AndTheOutputsSaySo()
     {
-        var run = await StackRun.OfStackFile("dev", ("notebookEnabled", "false"));
+        var run = await runs.Get("dev", ("notebookEnabled", "false"));
 
         Assert.Empty(run.OfType(Notebook));
         Assert.DoesNotContain(run.OfType(Role), r => r.Name == "notebook-role");
@@ -97,7 +98,7 @@ public class SageMakerTests
     [Fact]
     public async Task SwitchedOffNotebook_KeepsTrainingReady()
     {
-        var run = await StackRun.OfStackFile("dev", ("notebookEnabled", "false"));
+        var run = await runs.Get("dev", ("notebookEnabled", "false"));
 
         Assert.Equal(ArnOf(TrainingRole(run)), await StackRun.Value(run.Stack.TrainingRoleArn));
         var config = JsonDocument.Parse(await StackRun.Value(run.Stack.TrainingJobConfig)).RootElement;
@@ -109,7 +110,7 @@ public class SageMakerTests
     [InlineData("training-role")]
     public async Task Role_TrustsOnlySageMaker(string role)
     {
-        var registered = (await StackRun.OfStackFile("dev")).Named(Role, role);
+        var registered = (await runs.Get("dev")).Named(Role, role);
 
         var statement = Assert.Single(Statements(registered, "assumeRolePolicy"));
         Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
@@ -123,7 +124,7 @@ public class SageMakerTests
     [InlineData("prod")]
     public async Task Roles_AreNamedAfterTheSuffix(string stack)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
 
         Assert.EndsWith($"-{stack}", NotebookRole(run).Text("name"), StringComparison.Ordinal);
         Assert.EndsWith($"-{stack}", TrainingRole(run).Text("name"), StringComparison.Ordinal);
@@ -132,7 +133,7 @@ public class SageMakerTests
     [Fact]
     public async Task NotebookRole_HasAmazonSageMakerFullAccess_AsInTheCdkDesign()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         var attachment = Assert.Single(
             run.OfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"), a => a.Text("role") == NotebookRole(run).Text("name"));
@@ -142,7 +143,7 @@ public class SageMakerTests
     [Fact]
     public async Task NotebookRole_MayPassOnlyTheTrainingRole_AndOnlyToSageMaker()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         var passRole = Assert.Single(InlinePolicyOf(run, NotebookRole(run)).GetProperty("Statement").EnumerateArray(),
             s => Strings(s, "Action").Contains("iam:PassRole"));
@@ -153,7 +154,7 @@ public class SageMakerTests
     [Fact]
     public async Task TrainingRole_ReachesOnlyThisStacksBucketsRepositoryAndLogGroup()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var dataset = $"arn:aws:s3:::training-datasets-dev-{CloudMocks.AccountId}";
         var model = $"arn:aws:s3:::model-artifacts-dev-{CloudMocks.AccountId}";
         var repository = $"arn:aws:ecr:{CloudMocks.Region}:{CloudMocks.AccountId}:repository/training-containers-dev";
@@ -172,7 +173,7 @@ public class SageMakerTests
     [Fact]
     public async Task SecurityGroup_AdmitsOnlyItsOwnMembers_AndLetsEverythingOut()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
         var group = run.Named(SecurityGroup, "sagemaker");
         var groupId = SageMakerGroupId(run);
 
@@ -189,7 +190,7 @@ public class SageMakerTests
     [MemberData(nameof(Stacks))]
     public async Task TrainingJobConfig_RunsAsTheTrainingRole_InTheIsolatedSubnets_WithTheSageMakerGroup(string stack)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
         var config = JsonDocument.Parse(await StackRun.Value(run.Stack.TrainingJobConfig)).RootElement;
 
         Assert.Equal(await StackRun.Value(run.Stack.TrainingRoleArn), config.GetProperty("RoleArn").GetString());
@@ -204,7 +205,7 @@ public class SageMakerTests
     [MemberData(nameof(Stacks))]
     public async Task TrainingJobConfig_KeepsOutputAndCheckpointsInThisStacksModelBucket(string stack)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
         var config = JsonDocument.Parse(await StackRun.Value(run.Stack.TrainingJobConfig)).RootElement;
         var bucket = await StackRun.Value(run.Stack.ModelBucketName);
 
@@ -218,7 +219,7 @@ public class SageMakerTests
     [Fact]
     public async Task Outputs_NameTheNotebookAndItsRole()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         Assert.Equal(Assert.Single(run.OfType(Notebook)).Text("name"), await StackRun.Value(run.Stack.NotebookInstanceName));
         Assert.Equal(ArnOf(NotebookRole(run)), await StackRun.Value(run.Stack.NotebookRoleArn));
@@ -231,7 +232,7 @@ public class SageMakerTests
     [MemberData(nameof(Stacks))]
     public async Task TrainingJobConfig_HoldsEveryMemberAJobOnInstancesNeeds_ButTheJobsName(string stack)
     {
-        var config = await TrainingJobConfigOf(await StackRun.OfStackFile(stack));
+        var config = await TrainingJobConfigOf(await runs.Get(stack));
         var members = config.EnumerateObject().Select(m => m.Name).ToList();
 
         // The API model requires only TrainingJobName, RoleArn and OutputDataConfig since serverless
@@ -246,7 +247,7 @@ public class SageMakerTests
     [MemberData(nameof(Stacks))]
     public async Task TrainingJobConfig_RunsTheStacksRepositoryImage_OnTheConfiguredInstances(string stack)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
         var config = await TrainingJobConfigOf(run);
         var algorithm = config.GetProperty("AlgorithmSpecification");
         var resources = config.GetProperty("ResourceConfig");
@@ -262,7 +263,7 @@ public class SageMakerTests
     [MemberData(nameof(Stacks))]
     public async Task TrainingJobConfig_TrainsOnTheStacksDatasetBucket(string stack)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
         var channel = Assert.Single((await TrainingJobConfigOf(run)).GetProperty("InputDataConfig").EnumerateArray());
         var source = channel.GetProperty("DataSource").GetProperty("S3DataSource");
 
@@ -275,7 +276,7 @@ public class SageMakerTests
     [MemberData(nameof(Stacks))]
     public async Task TrainingJobConfig_EncryptsOutputAndVolumeWithTheDataKey_WhenTheStackHasOne(string stack)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
         var config = await TrainingJobConfigOf(run);
         // The key that encrypts the stack's data buckets, or none when they use S3's own (the
         // access-log bucket always does: log delivery writes only SSE-S3).
@@ -296,7 +297,7 @@ public class SageMakerTests
     [Fact]
     public async Task TrainingJobConfig_TakesItsInstancesAndImageTagFromConfig()
     {
-        var run = await StackRun.OfStackFile("dev",
+        var run = await runs.Get("dev",
             ("trainingInstanceType", "ml.c5.2xlarge"), ("trainingInstanceCount", "2"), ("trainingVolumeSizeGb", "100"), ("trainingImageTag", "v3"));
         var config = await TrainingJobConfigOf(run);
         var resources = config.GetProperty("ResourceConfig");

@@ -8,7 +8,8 @@ namespace TrainingInfra.Tests;
 /// Per-PR stacks use dev's network: they take none of the account's VPCs, gateways or endpoints,
 /// and everything they place in a network is placed in the one dev exports.
 /// </summary>
-public class SharedNetworkTests
+[Collection(MockRuntimeSuite.Name)]
+public class SharedNetworkTests(StackRuns runs)
 {
     private const string DevReference = "organization/training-infra/dev";
 
@@ -19,9 +20,9 @@ public class SharedNetworkTests
     ];
 
     /// <summary>dev's real outputs, with the network's ids changed so that only a read of them can produce them.</summary>
-    private static async Task<Dictionary<string, ImmutableDictionary<string, object>>> DevWithDistinctIds()
+    private async Task<Dictionary<string, ImmutableDictionary<string, object>>> DevWithDistinctIds()
     {
-        var dev = await (await StackRun.OfStackFile("dev")).OutputsAsync();
+        var dev = await (await runs.Get("dev")).OutputsAsync();
         return new Dictionary<string, ImmutableDictionary<string, object>>
         {
             [DevReference] = dev
@@ -34,7 +35,7 @@ public class SharedNetworkTests
     [Fact]
     public async Task PerPullRequestStack_RegistersNoNetworkOfItsOwn()
     {
-        var run = await StackRun.OfStackFile("pr");
+        var run = await runs.Get("pr");
 
         Assert.DoesNotContain(run.Registered, r => NetworkTypes.Contains(r.Type));
         Assert.DoesNotContain(run.Registered, r => r.Name == "vpc-endpoints" || r.Name == "vpc-flow-logs");
@@ -61,7 +62,7 @@ public class SharedNetworkTests
     [Fact]
     public async Task PerPullRequestStack_KeepsItsOwnSuffixedResources()
     {
-        var run = await StackRun.OfStackFile("pr");
+        var run = await runs.Get("pr");
 
         Assert.Equal("training-containers-pr", Assert.Single(run.OfType("aws:ecr/repository:Repository")).Text("name"));
         Assert.Equal("inference-queue-pr", Assert.Single(run.OfType("aws:batch/jobQueue:JobQueue")).Text("name"));

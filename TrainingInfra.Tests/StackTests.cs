@@ -4,7 +4,8 @@ using TrainingInfra.Tests.Support;
 
 namespace TrainingInfra.Tests;
 
-public class StackTests
+[Collection(MockRuntimeSuite.Name)]
+public class StackTests(StackRuns runs)
 {
     [Theory]
     [InlineData("dev")]
@@ -12,7 +13,7 @@ public class StackTests
     [InlineData("prod")]
     public async Task Outputs_KeepTheCdkDesignNames_AndResolve(string stack)
     {
-        var outputs = (await StackRun.OfStackFile(stack)).Stack;
+        var outputs = (await runs.Get(stack)).Stack;
 
         Assert.Equal(stack, await StackRun.Value(outputs.EnvironmentSuffix));
         Assert.Equal("us-east-1", await StackRun.Value(outputs.Region));
@@ -25,7 +26,7 @@ public class StackTests
     [Fact]
     public async Task PrivateSubnetIds_AreTheIsolatedSubnets_CommaSeparated()
     {
-        var outputs = (await StackRun.OfStackFile("dev")).Stack;
+        var outputs = (await runs.Get("dev")).Stack;
 
         Assert.Equal(string.Join(",", CloudMocks.IsolatedSubnets), await StackRun.Value(outputs.PrivateSubnetIds));
     }
@@ -50,7 +51,7 @@ public class StackTests
     [Fact]
     public async Task PerPullRequestStack_TakesItsStackNameAsSuffix()
     {
-        var run = await StackRun.OfStackFile("pr");
+        var run = await runs.Get("pr");
         var suffix = await StackRun.Value(run.Stack.EnvironmentSuffix);
 
         Assert.Equal("pr", suffix);
@@ -62,7 +63,7 @@ public class StackTests
     [InlineData("prod")]
     public async Task EveryTaggableResource_CarriesProjectEnvironmentAndManagedBy(string stack)
     {
-        var run = await StackRun.OfStackFile(stack, ("tags", "[\"CostCenter=ml-42\"]"));
+        var run = await runs.Get(stack, ("tags", "[\"CostCenter=ml-42\"]"));
 
         var taggable = run.Registered.Where(r => Taggability.HasTagsInput(r.Type!)).ToList();
         Assert.NotEmpty(taggable);

@@ -2,7 +2,8 @@ using TrainingInfra.Tests.Support;
 
 namespace TrainingInfra.Tests;
 
-public class StorageTests
+[Collection(MockRuntimeSuite.Name)]
+public class StorageTests(StackRuns runs)
 {
     private const string Bucket = "aws:s3/bucket:Bucket";
 
@@ -19,7 +20,7 @@ public class StorageTests
     [Fact]
     public async Task Buckets_AreNamedAfterSuffixAndAccount_AsInTheCdkDesign()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         Assert.Equal("training-datasets-dev-111122223333", run.Named(Bucket, "dataset-bucket").Text("bucket"));
         Assert.Equal("model-artifacts-dev-111122223333", run.Named(Bucket, "model-bucket").Text("bucket"));
@@ -29,7 +30,7 @@ public class StorageTests
     [MemberData(nameof(StacksAndBuckets))]
     public async Task Bucket_BlocksAllPublicAccess(string stack, string bucket)
     {
-        var block = ConfigOf(await StackRun.OfStackFile(stack), "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", bucket);
+        var block = ConfigOf(await runs.Get(stack), "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", bucket);
 
         Assert.True(block.Flag("blockPublicAcls"));
         Assert.True(block.Flag("blockPublicPolicy"));
@@ -41,7 +42,7 @@ public class StorageTests
     [MemberData(nameof(StacksAndBuckets))]
     public async Task Bucket_CannotBeReadOverPlainHttp(string stack, string bucket)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
         var arn = $"arn:aws:s3:::{run.Named(Bucket, bucket).Text("bucket")}";
         var policy = ConfigOf(run, "aws:s3/bucketPolicy:BucketPolicy", bucket).Json("policy");
 
@@ -57,7 +58,7 @@ public class StorageTests
     [MemberData(nameof(StacksAndBuckets))]
     public async Task Bucket_IsVersionedEncryptedAndHasNoAcls(string stack, string bucket)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
 
         Assert.Equal("Enabled", ConfigOf(run, "aws:s3/bucketVersioning:BucketVersioning", bucket).Map("versioningConfiguration")["status"]);
         var rule = Assert.Single(ConfigOf(run, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", bucket).List("rules")).AsMap();
@@ -69,7 +70,7 @@ public class StorageTests
     [MemberData(nameof(StacksAndBuckets))]
     public async Task Bucket_AbortsIncompleteMultipartUploadsAfterSevenDays(string stack, string bucket)
     {
-        var rules = ConfigOf(await StackRun.OfStackFile(stack), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", bucket)
+        var rules = ConfigOf(await runs.Get(stack), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", bucket)
             .List("rules").Select(r => r.AsMap());
 
         Assert.Contains(rules, r => (string)r["status"] == "Enabled"
@@ -80,7 +81,7 @@ public class StorageTests
     [MemberData(nameof(StacksAndBuckets))]
     public async Task Bucket_KeepsReplacedVersionsRecoverableFor90Days_ThenExpiresThem(string stack, string bucket)
     {
-        var rules = ConfigOf(await StackRun.OfStackFile(stack), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", bucket)
+        var rules = ConfigOf(await runs.Get(stack), "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", bucket)
             .List("rules").Select(r => r.AsMap());
 
         Assert.Contains(rules, r => (string)r["status"] == "Enabled"
@@ -90,7 +91,7 @@ public class StorageTests
     [Fact]
     public async Task ModelBucket_MovesObjectsToGlacierAfter180Days_DatasetBucketDoesNot()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         static IEnumerable<(string, double)> Transitions(Pulumi.Testing.MockResourceArgs lifecycle) => lifecycle.List("rules")
             .Select(r => r.AsMap())
@@ -108,7 +109,7 @@ public class StorageTests
     [InlineData("prod", false)]
     public async Task OnlyEphemeralStacks_LetDestroyEmptyBucketsAndRepository(string stack, bool forced)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
 
         Assert.All(run.OfType(Bucket), b => Assert.Equal(forced, b.Flag("forceDestroy")));
         Assert.Equal(forced, Assert.Single(run.OfType("aws:ecr/repository:Repository")).Flag("forceDelete"));
@@ -119,7 +120,7 @@ public class StorageTests
     [InlineData("prod")]
     public async Task Repository_ScansOnPush_AndKeepsTheNewest50Images(string stack)
     {
-        var run = await StackRun.OfStackFile(stack);
+        var run = await runs.Get(stack);
         var repository = Assert.Single(run.OfType("aws:ecr/repository:Repository"));
         var lifecycle = Assert.Single(run.OfType("aws:ecr/lifecyclePolicy:LifecyclePolicy"));
 
@@ -147,7 +148,7 @@ public class StorageTests
     [MemberData(nameof(DataResourceTypes))]
     public async Task ProtectedStack_ProtectsAndRetainsItsDataAndItsSafeguards(string type)
     {
-        var run = await StackRun.OfStackFile("prod");
+        var run = await runs.Get("prod");
 
         var resources = run.Options.Where(o => o.Key.Type == type).ToList();
         Assert.NotEmpty(resources);
@@ -161,7 +162,7 @@ public class StorageTests
     [Fact]
     public async Task EphemeralStack_LeavesNothingBehindOnDestroy()
     {
-        var run = await StackRun.OfStackFile("dev");
+        var run = await runs.Get("dev");
 
         Assert.All(run.Options, r =>
         {
@@ -173,7 +174,7 @@ public class StorageTests
     [Fact]
     public async Task CustomerManagedKey_EncryptsBothBucketsAndTheRepository_AndRotates()
     {
-        var run = await StackRun.OfStackFile("dev", ("customerManagedKey", "true"));
+        var run = await runs.Get("dev", ("customerManagedKey", "true"));
         var key = Assert.Single(run.OfType("aws:kms/key:Key"), k => k.Name == "data-key");
         var keyArn = $"arn:aws:kms:us-east-1:{CloudMocks.AccountId}:key/data-key-key-id";
 
@@ -192,7 +193,7 @@ public class StorageTests
     [Fact]
     public async Task CustomerManagedKey_IsUsableByTheRolesThatReadAndWriteTheBuckets_AndByLogsForThePlatformsGroups()
     {
-        var run = await StackRun.OfStackFile("prod");
+        var run = await runs.Get("prod");
         var keyArn = $"arn:aws:kms:us-east-1:{CloudMocks.AccountId}:key/data-key-key-id";
 
         foreach (var policy in run.OfType("aws:iam/rolePolicy:RolePolicy").Where(p => p.Text("policy")!.Contains("s3:PutObject", StringComparison.Ordinal)))
@@ -215,13 +216,13 @@ public class StorageTests
     [Fact]
     public async Task WithoutCustomerManagedKey_NoDataKeyExists()
     {
-        Assert.DoesNotContain((await StackRun.OfStackFile("dev")).OfType("aws:kms/key:Key"), k => k.Name == "data-key");
+        Assert.DoesNotContain((await runs.Get("dev")).OfType("aws:kms/key:Key"), k => k.Name == "data-key");
     }
 
     [Fact]
     public async Task ImmutableTags_WhenConfigured_MakeTheRepositoryTagsImmutable()
     {
-        var run = await StackRun.OfStackFile("dev", ("ecrImmutableTags", "true"), ("jobImageTag", "v1.4.2"), ("trainingImageTag", "v1.4.2"));
+        var run = await runs.Get("dev", ("ecrImmutableTags", "true"), ("jobImageTag", "v1.4.2"), ("trainingImageTag", "v1.4.2"));
 
         Assert.Equal("IMMUTABLE", Assert.Single(run.OfType("aws:ecr/repository:Repository")).Text("imageTagMutability"));
     }

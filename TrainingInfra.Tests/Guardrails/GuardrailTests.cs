@@ -8,14 +8,28 @@ namespace TrainingInfra.Tests.Guardrails;
 /// every stack file (dev, pr, prod), each test named after its rule. Findings that
 /// <see cref="Waivers"/> accepts are listed, not failed.
 /// </summary>
-public sealed class GuardrailTests(GuardrailRuns runs, ITestOutputHelper output) : IClassFixture<GuardrailRuns>
+[Collection(MockRuntimeSuite.Name)]
+public sealed class GuardrailTests(StackRuns runs, ITestOutputHelper output)
 {
-    public static TheoryData<string> Stacks() => new([.. TrainingInfra.Testing.StackConfigFiles.StackNames(), GuardrailRuns.HardenedDev]);
+    /// <summary>
+    /// The dev stack file with every optional safeguard switched on, so that the rules that apply
+    /// only then (replication, KMS-encrypted replicas, scoped notebook access) run too.
+    /// </summary>
+    private const string HardenedDev = "dev-hardened";
+
+    private static readonly (string Key, string Value)[] HardenedSwitches =
+    [
+        ("bucketAccessLogs", "true"), ("notebookAccess", "scoped"), ("replicaRegion", "us-west-2"), ("customerManagedKey", "true"),
+    ];
+
+    public static TheoryData<string> Stacks() => new([.. TrainingInfra.Testing.StackConfigFiles.StackNames(), HardenedDev]);
+
+    private Task<StackRun> Run(string stack) => stack == HardenedDev ? runs.Get("dev", HardenedSwitches) : runs.Get(stack);
 
     private async Task Holds(string ruleId, string stack)
     {
         var rule = GuardrailCatalog.Rules.Single(r => r.Id == ruleId);
-        var run = await runs.Get(stack);
+        var run = await Run(stack);
         if (!rule.AppliesTo(run.Settings))
         {
             output.WriteLine($"{stack}: {ruleId} does not apply");
@@ -24,7 +38,7 @@ public sealed class GuardrailTests(GuardrailRuns runs, ITestOutputHelper output)
 
         Assert.NotEmpty(rule.Subjects(run));
         var findings = rule.Check(run).ToList();
-        var unwaived = findings.Where(f => !Waivers.All.Any(w => w.RuleId == f.RuleId && w.Covers(run.Settings, f))).ToList();
+        var unwaived = findings.Where(f => Waivers.Covering(run.Settings, f) is null).ToList();
         foreach (var finding in findings.Except(unwaived))
         {
             output.WriteLine($"{stack}: waived {finding}");
@@ -96,16 +110,10 @@ public sealed class GuardrailTests(GuardrailRuns runs, ITestOutputHelper output)
     [Theory, MemberData(nameof(Stacks))]
     public async Task Findings_AreListedPerStack(string stack)
     {
-        var run = await runs.Get(stack);
-        var lines = new List<string>();
-        foreach (var rule in GuardrailCatalog.Rules.Where(r => r.AppliesTo(run.Settings)))
-        {
-            foreach (var finding in rule.Check(run))
-            {
-                var waiver = Waivers.All.FirstOrDefault(w => w.RuleId == finding.RuleId && w.Covers(run.Settings, finding));
-                lines.Add(waiver is null ? $"FAIL   {finding}" : $"waived {finding} -- {waiver.Reason}");
-            }
-        }
+        var run = await Run(stack);
+        var lines = GuardrailCatalog.Evaluate(run)
+            .Select(f => f.Waiver is null ? $"FAIL   {f.Finding}" : $"waived {f.Finding} -- {f.Waiver.Reason}")
+            .ToList();
 
         output.WriteLine($"Guardrail findings for stack {stack} ({lines.Count}):");
         lines.ForEach(output.WriteLine);

@@ -6,19 +6,20 @@ namespace TrainingInfra.Tests.Guardrails;
 /// The rule-pack rules find what they are about: with a safeguard switched off in a protected
 /// stack, the rule reports it, and no waiver hides it.
 /// </summary>
-public class RulePackDetectionTests
+[Collection(MockRuntimeSuite.Name)]
+public class RulePackDetectionTests(StackRuns runs)
 {
     private static List<Finding> Unwaived(string ruleId, StackRun run)
     {
         var rule = GuardrailCatalog.Rules.Single(r => r.Id == ruleId);
         Assert.True(rule.AppliesTo(run.Settings));
-        return rule.Check(run).Where(f => !Waivers.All.Any(w => w.RuleId == f.RuleId && w.Covers(run.Settings, f))).ToList();
+        return rule.Check(run).Where(f => Waivers.Covering(run.Settings, f) is null).ToList();
     }
 
     [Fact]
     public async Task CKV_AWS_18_ReportsBothBuckets_OfAProtectedStackWithoutAccessLogs()
     {
-        var run = await StackRun.OfStackFile("prod", ("bucketAccessLogs", "false"));
+        var run = await runs.Get("prod", ("bucketAccessLogs", "false"));
 
         Assert.Equal(["Bucket dataset-bucket", "Bucket model-bucket"], Unwaived("CKV_AWS_18", run).Select(f => f.Resource).Order(StringComparer.Ordinal));
     }
@@ -26,7 +27,7 @@ public class RulePackDetectionTests
     [Fact]
     public async Task TI_IAM_1_ReportsAmazonSageMakerFullAccess_OnAProtectedStacksNotebookRole()
     {
-        var run = await StackRun.OfStackFile("prod", ("notebookAccess", "full"));
+        var run = await runs.Get("prod", ("notebookAccess", "full"));
 
         var finding = Assert.Single(Unwaived("TI.IAM.1", run));
         Assert.EndsWith(":iam::aws:policy/AmazonSageMakerFullAccess", finding.Problem, StringComparison.Ordinal);

@@ -3,16 +3,16 @@ using System.Collections.Concurrent;
 namespace TrainingInfra.Tests.Support;
 
 /// <summary>
-/// Each stack file run once per test class that reads it, shared by its tests (they only read
-/// what the run registered).
+/// Each stack file, with each set of overrides, run once for the whole mock-runtime suite and
+/// shared by every test that reads it (<see cref="MockRuntimeSuite"/>): tests only read what a
+/// run registered, so one run serves them all.
 /// </summary>
-public class StackRuns
+public sealed class StackRuns
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<StackRun>>> _runs = new(StringComparer.Ordinal);
 
-    internal Task<StackRun> Get(string stack) =>
-        _runs.GetOrAdd(stack, s => new Lazy<Task<StackRun>>(() => Run(s))).Value;
-
-    /// <summary>Runs a stack by name: a stack file unless a derived fixture knows the name.</summary>
-    private protected virtual Task<StackRun> Run(string stack) => StackRun.OfStackFile(stack);
+    internal Task<StackRun> Get(string stack, params (string Key, string Value)[] overrides) =>
+        _runs.GetOrAdd(
+            string.Join('\n', overrides.Select(o => $"{o.Key}={o.Value}").Prepend(stack)),
+            _ => new Lazy<Task<StackRun>>(() => StackRun.OfStackFile(stack, overrides))).Value;
 }

@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Pulumi.Testing;
 
-namespace TrainingInfra.Tests.Support;
+namespace TrainingInfra.Mocks;
 
 /// <summary>Reads the inputs a resource was registered with, as the mock runtime hands them over.</summary>
-internal static class Inputs
+public static class Inputs
 {
     public static object? Get(this MockResourceArgs resource, string name) =>
         resource.Inputs.TryGetValue(name, out var value) ? value : null;

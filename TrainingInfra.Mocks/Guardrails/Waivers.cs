@@ -1,10 +1,12 @@
-namespace TrainingInfra.Tests.Guardrails;
+using TrainingInfra.Blueprint.Config;
+
+namespace TrainingInfra.Mocks.Guardrails;
 
 /// <summary>
 /// Every accepted exception to the guardrails, in one place, each with its reason. A finding not
 /// covered here fails the suite.
 /// </summary>
-internal static class Waivers
+public static class Waivers
 {
     /// <summary>
     /// Actions that may be granted on "*" (CKV_AWS_355), because AWS offers no resource to scope
@@ -79,4 +81,8 @@ internal static class Waivers
             "the SageMaker group admits all traffic from its own members only: the instances of one distributed training job talk on "
             + "ports chosen at run time (NCCL, MPI, parameter servers), and no address outside the group is admitted"),
     ];
+
+    /// <summary>The waiver that accepts a finding in a stack with these settings, or null.</summary>
+    public static Waiver? Covering(PlatformSettings settings, Finding finding) =>
+        All.FirstOrDefault(w => w.RuleId == finding.RuleId && w.Covers(settings, finding));
 }

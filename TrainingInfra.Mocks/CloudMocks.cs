@@ -2,31 +2,48 @@ using System.Collections.Immutable;
 using Moq;
 using Pulumi.Testing;
 
-namespace TrainingInfra.Tests.Support;
+namespace TrainingInfra.Mocks;
 
 /// <summary>
 /// A stand-in for AWS built with Moq: every resource gets an id and its inputs back as state, plus
 /// the outputs AWS would compute that the program reads (ARNs, URLs, the awsx VPC's subnet ids).
 /// Every registration is recorded so that tests can inspect what the program asked for.
+/// A second stand-in account (<see cref="OtherAccount"/>) gives every value AWS would compute a
+/// different value: what differs between the two runs of a stack is known only after deployment.
 /// </summary>
-internal sealed class CloudMocks
+public sealed class CloudMocks
 {
+    /// <summary>The stand-in account id.</summary>
     public const string AccountId = "111122223333";
+
+    /// <summary>The region of the stand-in ARNs.</summary>
     public const string Region = "us-east-1";
 
+    /// <summary>What the stand-in VPC's public subnets are called, in a two-zone VPC.</summary>
     public static readonly ImmutableArray<string> PublicSubnets = ["subnet-public-a", "subnet-public-b"];
+
+    /// <summary>What the stand-in VPC's isolated subnets are called, in a two-zone VPC.</summary>
     public static readonly ImmutableArray<string> IsolatedSubnets = ["subnet-isolated-a", "subnet-isolated-b"];
+
+    /// <summary>The second stand-in account: other account id, other resource ids.</summary>
+    public const string OtherAccount = "444455556666";
 
     private readonly List<MockResourceArgs> _registered = [];
     private readonly IReadOnlyDictionary<string, ImmutableDictionary<string, object>> _stacks;
+    private readonly string _accountId;
+    private readonly string _idSuffix;
 
     /// <param name="stacks">
     /// Other stacks of the backend, by fully qualified name, with their outputs: what a
     /// <c>StackReference</c> to them reads. A reference to any other stack fails, as Pulumi's does.
     /// </param>
-    public CloudMocks(IReadOnlyDictionary<string, ImmutableDictionary<string, object>>? stacks = null)
+    /// <param name="accountId">The stand-in account: <see cref="AccountId"/>, or <see cref="OtherAccount"/> for the second run.</param>
+    public CloudMocks(IReadOnlyDictionary<string, ImmutableDictionary<string, object>>? stacks = null, string accountId = AccountId)
     {
         _stacks = stacks ?? ImmutableDictionary<string, ImmutableDictionary<string, object>>.Empty;
+        _accountId = accountId;
+        // Ids in the first account are "<logical name>_id", which the guardrail scan relies on.
+        _idSuffix = accountId == AccountId ? "" : "-" + accountId;
         Mock.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
             .ReturnsAsync((MockResourceArgs args) =>
             {
@@ -35,13 +52,13 @@ internal sealed class CloudMocks
                     _registered.Add(args);
                 }
 
-                return (args.Id is { Length: > 0 } read ? read : $"{args.Name}_id", (object)State(args));
+                return (args.Id is { Length: > 0 } read ? read : $"{args.Name}_id{_idSuffix}", (object)State(args));
             });
         Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>()))
             .ReturnsAsync((MockCallArgs args) => args.Token switch
             {
                 "aws:index/getCallerIdentity:getCallerIdentity" => ImmutableDictionary<string, object>.Empty
-                    .Add("accountId", AccountId).Add("arn", $"arn:aws:iam::{AccountId}:user/test").Add("userId", "test").Add("id", AccountId),
+                    .Add("accountId", _accountId).Add("arn", $"arn:aws:iam::{_accountId}:user/test").Add("userId", "test").Add("id", _accountId),
                 _ => throw new InvalidOperationException($"unexpected invoke {args.Token}"),
             });
         // A strict mock intercepts IMocks' default method too: every component's RegisterOutputs
@@ -50,8 +67,10 @@ internal sealed class CloudMocks
             .Returns(Task.CompletedTask);
     }
 
+    /// <summary>The Moq mock that Pulumi's test runner calls.</summary>
     public Mock<IMocks> Mock { get; } = new(MockBehavior.Strict);
 
+    /// <summary>Every registration so far, in order.</summary>
     public IReadOnlyList<MockResourceArgs> Registered
     {
         get
@@ -63,6 +82,13 @@ internal sealed class CloudMocks
         }
     }
 
+    /// <summary>One subnet of a kind per zone the VPC asks for, as awsx creates them: subnet-public-a, subnet-public-b, ...</summary>
+    private ImmutableArray<string> Subnets(string kind, MockResourceArgs vpc)
+    {
+        var zones = vpc.Inputs.TryGetValue("numberOfAvailabilityZones", out var n) && n is double d ? (int)d : 3;
+        return Enumerable.Range(0, zones).Select(i => $"subnet-{kind}-{(char)('a' + i)}{_idSuffix}").ToImmutableArray();
+    }
+
     private ImmutableDictionary<string, object> State(MockResourceArgs args)
     {
         var state = args.Inputs;
@@ -71,9 +97,9 @@ internal sealed class CloudMocks
         {
             case "awsx:ec2:Vpc":
                 state = state
-                    .Add("vpcId", "vpc-training")
-                    .Add("publicSubnetIds", PublicSubnets)
-                    .Add("isolatedSubnetIds", IsolatedSubnets)
+                    .Add("vpcId", "vpc-training" + _idSuffix)
+                    .Add("publicSubnetIds", Subnets("public", args))
+                    .Add("isolatedSubnetIds", Subnets("isolated", args))
                     .Add("privateSubnetIds", ImmutableArray<string>.Empty);
                 break;
             case "aws:s3/bucket:Bucket":
@@ -81,48 +107,48 @@ internal sealed class CloudMocks
                 break;
             case "aws:ecr/repository:Repository":
                 state = state
-                    .SetItem("arn", $"arn:aws:ecr:{Region}:{AccountId}:repository/{args.Inputs["name"]}")
-                    .SetItem("repositoryUrl", $"{AccountId}.dkr.ecr.{Region}.amazonaws.com/{args.Inputs["name"]}");
+                    .SetItem("arn", $"arn:aws:ecr:{Region}:{_accountId}:repository/{args.Inputs["name"]}")
+                    .SetItem("repositoryUrl", $"{_accountId}.dkr.ecr.{Region}.amazonaws.com/{args.Inputs["name"]}");
                 break;
             case "aws:iam/role:Role":
                 state = state.SetItem("name", state.GetValueOrDefault("name") ?? name);
-                state = state.SetItem("arn", $"arn:aws:iam::{AccountId}:role/{state["name"]}");
+                state = state.SetItem("arn", $"arn:aws:iam::{_accountId}:role/{state["name"]}");
                 break;
             case "aws:iam/instanceProfile:InstanceProfile":
                 state = state.SetItem("name", state.GetValueOrDefault("name") ?? name);
-                state = state.SetItem("arn", $"arn:aws:iam::{AccountId}:instance-profile/{state["name"]}");
+                state = state.SetItem("arn", $"arn:aws:iam::{_accountId}:instance-profile/{state["name"]}");
                 break;
             case "aws:batch/computeEnvironment:ComputeEnvironment":
-                state = state.SetItem("arn", $"arn:aws:batch:{Region}:{AccountId}:compute-environment/{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", $"arn:aws:batch:{Region}:{_accountId}:compute-environment/{state.GetValueOrDefault("name") ?? name}");
                 break;
             case "aws:batch/jobQueue:JobQueue":
-                state = state.SetItem("arn", $"arn:aws:batch:{Region}:{AccountId}:job-queue/{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", $"arn:aws:batch:{Region}:{_accountId}:job-queue/{state.GetValueOrDefault("name") ?? name}");
                 break;
             case "aws:batch/jobDefinition:JobDefinition":
                 state = state
-                    .SetItem("arn", $"arn:aws:batch:{Region}:{AccountId}:job-definition/{state.GetValueOrDefault("name") ?? name}:1")
-                    .SetItem("arnPrefix", $"arn:aws:batch:{Region}:{AccountId}:job-definition/{state.GetValueOrDefault("name") ?? name}")
+                    .SetItem("arn", $"arn:aws:batch:{Region}:{_accountId}:job-definition/{state.GetValueOrDefault("name") ?? name}:1")
+                    .SetItem("arnPrefix", $"arn:aws:batch:{Region}:{_accountId}:job-definition/{state.GetValueOrDefault("name") ?? name}")
                     .SetItem("revision", 1);
                 break;
             case "aws:ec2/launchTemplate:LaunchTemplate":
                 state = state.SetItem("latestVersion", 1).SetItem("defaultVersion", 1);
                 break;
             case "aws:sns/topic:Topic":
-                state = state.SetItem("arn", $"arn:aws:sns:{Region}:{AccountId}:{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", $"arn:aws:sns:{Region}:{_accountId}:{state.GetValueOrDefault("name") ?? name}");
                 break;
             case "aws:kms/key:Key":
                 state = state
-                    .SetItem("keyId", $"{name}-key-id")
-                    .SetItem("arn", $"arn:aws:kms:{Region}:{AccountId}:key/{name}-key-id");
+                    .SetItem("keyId", $"{name}-key-id{_idSuffix}")
+                    .SetItem("arn", $"arn:aws:kms:{Region}:{_accountId}:key/{name}-key-id{_idSuffix}");
                 break;
             case "aws:cloudwatch/logGroup:LogGroup":
-                state = state.SetItem("arn", $"arn:aws:logs:{Region}:{AccountId}:log-group:{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", $"arn:aws:logs:{Region}:{_accountId}:log-group:{state.GetValueOrDefault("name") ?? name}");
                 break;
             case "aws:cloudwatch/metricAlarm:MetricAlarm":
-                state = state.SetItem("arn", $"arn:aws:cloudwatch:{Region}:{AccountId}:alarm:{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", $"arn:aws:cloudwatch:{Region}:{_accountId}:alarm:{state.GetValueOrDefault("name") ?? name}");
                 break;
             case "aws:cloudwatch/eventRule:EventRule":
-                state = state.SetItem("arn", $"arn:aws:events:{Region}:{AccountId}:rule/{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", $"arn:aws:events:{Region}:{_accountId}:rule/{state.GetValueOrDefault("name") ?? name}");
                 break;
             case "pulumi:pulumi:StackReference":
                 var outputs = _stacks.GetValueOrDefault(args.Id!)
@@ -130,14 +156,14 @@ internal sealed class CloudMocks
                 state = state.SetItem("outputs", outputs).SetItem("secretOutputNames", ImmutableArray<string>.Empty);
                 break;
             case "aws:sagemaker/notebookInstance:NotebookInstance":
-                state = state.SetItem("arn", $"arn:aws:sagemaker:{Region}:{AccountId}:notebook-instance/{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", $"arn:aws:sagemaker:{Region}:{_accountId}:notebook-instance/{state.GetValueOrDefault("name") ?? name}");
                 break;
         }
 
         // Whatever AWS names or ARNs that the cases above do not model: a stable, recognisable stand-in.
         if (!state.ContainsKey("arn"))
         {
-            state = state.Add("arn", $"arn:aws:mock:{Region}:{AccountId}:{args.Type}/{name}");
+            state = state.Add("arn", $"arn:aws:mock:{Region}:{_accountId}:{args.Type}/{name}");
         }
 
         if (!state.ContainsKey("name"))

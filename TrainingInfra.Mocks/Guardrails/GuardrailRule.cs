@@ -1,7 +1,6 @@
 using TrainingInfra.Blueprint.Config;
-using TrainingInfra.Tests.Support;
 
-namespace TrainingInfra.Tests.Guardrails;
+namespace TrainingInfra.Mocks.Guardrails;
 
 /// <summary>
 /// A security or data-safety rule checked against every resource a stack registers.
@@ -11,7 +10,7 @@ namespace TrainingInfra.Tests.Guardrails;
 /// <param name="AppliesTo">Whether the stack has what the rule governs (a notebook, a protected stack, ...).</param>
 /// <param name="Subjects">The resources the rule governs; a rule that applies must find at least one.</param>
 /// <param name="Check">The findings among the subjects.</param>
-internal sealed record GuardrailRule(
+public sealed record GuardrailRule(
     string Id,
     string Title,
     Func<PlatformSettings, bool> AppliesTo,

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using Pulumi.Testing;
-using TrainingInfra.Tests.Support;
 
-namespace TrainingInfra.Tests.Guardrails;
+namespace TrainingInfra.Mocks.Guardrails;
 
 /// <summary>Reading a mock run the way the rules need it.</summary>
-internal static class Scan
+public static class Scan
 {
     public const string Bucket = "aws:s3/bucket:Bucket";
     public const string Repository = "aws:ecr/repository:Repository";

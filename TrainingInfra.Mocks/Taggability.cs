@@ -1,14 +1,14 @@
 using System.Reflection;
 using Pulumi;
 
-namespace TrainingInfra.Tests.Support;
+namespace TrainingInfra.Mocks;
 
 /// <summary>
 /// Tells from the Pulumi.Aws assembly itself whether a resource type takes tags: its args class
 /// has a Tags property. A new resource type is then covered by the tagging test without a list
 /// to keep up to date.
 /// </summary>
-internal static class Taggability
+public static class Taggability
 {
     private static readonly Lazy<Dictionary<string, Type>> ResourceTypes = new(() =>
         typeof(Pulumi.Aws.Provider).Assembly.GetTypes()

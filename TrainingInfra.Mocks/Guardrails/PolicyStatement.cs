@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace TrainingInfra.Tests.Guardrails;
+namespace TrainingInfra.Mocks.Guardrails;
 
 /// <summary>One statement of an IAM-style policy document, with its lists normalised.</summary>
-internal sealed record PolicyStatement(
+public sealed record PolicyStatement(
     string Source,
     string Effect,
     IReadOnlyList<string> Actions,

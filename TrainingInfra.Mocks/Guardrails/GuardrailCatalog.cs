@@ -1,15 +1,14 @@
 using System.Text.Json;
 using Pulumi.Testing;
-using TrainingInfra.Tests.Support;
-using static TrainingInfra.Tests.Guardrails.Scan;
+using static TrainingInfra.Mocks.Guardrails.Scan;
 
-namespace TrainingInfra.Tests.Guardrails;
+namespace TrainingInfra.Mocks.Guardrails;
 
 /// <summary>
 /// The rules every stack is held to, drawn from Checkov (CKV_*) and AWS Security Hub controls,
 /// plus the platform's own (TI.*). Waivers live in <see cref="Waivers"/>, nowhere else.
 /// </summary>
-internal static class GuardrailCatalog
+public static class GuardrailCatalog
 {
     private static readonly Func<Blueprint.Config.PlatformSettings, bool> Always = _ => true;
 
@@ -171,6 +170,19 @@ internal static class GuardrailCatalog
                 .Concat(run.OfType(Repository).Where(r => r.Flag("forceDelete") != false))
                 .Select(r => Finding("TI.DATA.2", r, "is force-emptied on delete"))),
     ];
+
+    /// <summary>
+    /// Every finding of every rule that applies to the run's stack, each with the waiver that
+    /// accepts it or null: what the guardrail suite fails on and the plan tool reports.
+    /// </summary>
+    public static IReadOnlyList<(Finding Finding, Waiver? Waiver)> Evaluate(StackRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Rules.Where(r => r.AppliesTo(run.Settings))
+            .SelectMany(r => r.Check(run))
+            .Select(f => (f, Waivers.Covering(run.Settings, f)))
+            .ToList();
+    }
 
     /// <summary>The problem EC2.15 reports for a VPC with public subnets (waived by text in <see cref="Waivers"/>).</summary>
     public const string PublicSubnetsProblem = "public subnets map public IPs on launch and route 0.0.0.0/0 to the internet gateway";

@@ -8,13 +8,15 @@ using TrainingInfra.Blueprint.Config;
 using TrainingInfra.Blueprint.Planning;
 using TrainingInfra.Testing;
 
-namespace TrainingInfra.Tests.Support;
+namespace TrainingInfra.Mocks;
 
 /// <summary>
 /// Runs <see cref="TrainingStack"/> under Pulumi's mock runtime with the config of a real stack
-/// file (plus optional overrides) and keeps what was registered.
+/// file (plus optional overrides) and keeps what was registered. What the mock-runtime tests and
+/// the plan tool both run: the config is assembled as Pulumi assembles it (Pulumi.yaml defaults,
+/// the stack's file, overrides).
 /// </summary>
-internal sealed class StackRun
+public sealed class StackRun
 {
     private StackRun(
         string stackName,
@@ -30,6 +32,7 @@ internal sealed class StackRun
         Options = options;
     }
 
+    /// <summary>The stack's name.</summary>
     public string StackName { get; }
 
     /// <summary>The settings the stack ran with, read from the same config by the blueprint.</summary>
@@ -41,34 +44,47 @@ internal sealed class StackRun
     /// </summary>
     public IReadOnlyDictionary<(string Type, string Name), ResourceOptions> Options { get; }
 
+    /// <summary>Every resource the program created, the stack among them.</summary>
     public ImmutableArray<Resource> Resources { get; }
 
+    /// <summary>Every registration the mocks saw, in order.</summary>
     public IReadOnlyList<MockResourceArgs> Registered { get; }
 
     /// <summary>The organisation the tests' backend has, as Pulumi names it on a self-managed backend.</summary>
     public const string Organization = "organization";
 
     /// <summary>
-    /// Runs a stack file. A stack that attaches to another stack's network reads the outputs of
-    /// that stack's own run, so the test checks that what one stack exports is what the other reads.
+    /// Runs a stack file of the repository copy next to the running assembly. A stack that
+    /// attaches to another stack's network reads the outputs of that stack's own run, so the test
+    /// checks that what one stack exports is what the other reads.
     /// </summary>
-    public static async Task<StackRun> OfStackFile(string stack, params (string Key, string Value)[] overrides)
+    public static Task<StackRun> OfStackFile(string stack, params (string Key, string Value)[] overrides) =>
+        OfStack(stack, overrides);
+
+    /// <summary>
+    /// Runs a stack of the project in <paramref name="projectDirectory"/> (by default the
+    /// repository copy next to the running assembly), in the stand-in account
+    /// <paramref name="accountId"/>. A stack whose <c>networkStack</c> names another stack of the
+    /// project reads the outputs of that stack's own run in the same account.
+    /// </summary>
+    public static async Task<StackRun> OfStack(
+        string stack, IReadOnlyList<(string Key, string Value)> overrides, string? projectDirectory = null, string accountId = CloudMocks.AccountId)
     {
-        var config = Config(stack, overrides);
+        var config = StackConfigFiles.EffectiveConfig(stack, overrides, projectDirectory);
         var stacks = new Dictionary<string, ImmutableDictionary<string, object>>(StringComparer.Ordinal);
         if (config.GetValueOrDefault($"{SettingKeys.ProjectName}:networkStack") is { Length: > 0 } owner && !owner.Contains('/', StringComparison.Ordinal))
         {
-            var ownerRun = await OfStackFile(owner).ConfigureAwait(false);
+            var ownerRun = await OfStack(owner, [], projectDirectory, accountId).ConfigureAwait(false);
             stacks[$"{Organization}/{SettingKeys.ProjectName}/{owner}"] = await ownerRun.OutputsAsync().ConfigureAwait(false);
         }
 
-        return await Run(stack, config, stacks).ConfigureAwait(false);
+        return await RunAsync(stack, config, new CloudMocks(stacks, accountId)).ConfigureAwait(false);
     }
 
     /// <summary>Runs a stack file against a backend that holds the given stacks, by fully qualified name, with their outputs.</summary>
     public static Task<StackRun> OfStackFile(
         string stack, IReadOnlyDictionary<string, ImmutableDictionary<string, object>> stacks, params (string Key, string Value)[] overrides) =>
-        Run(stack, Config(stack, overrides), stacks);
+        RunAsync(stack, StackConfigFiles.EffectiveConfig(stack, overrides), new CloudMocks(stacks));
 
     /// <summary>The stack's outputs, by name, as another stack's reference reads them.</summary>
     public async Task<ImmutableDictionary<string, object>> OutputsAsync()
@@ -92,17 +108,6 @@ internal sealed class StackRun
         return outputs.ToImmutable();
     }
 
-    private static Dictionary<string, string> Config(string stack, (string Key, string Value)[] overrides)
-    {
-        var config = StackConfigFiles.StackConfig(stack).ToDictionary(e => e.Key, e => e.Value);
-        foreach (var (key, value) in overrides)
-        {
-            config[key.Contains(':', StringComparison.Ordinal) ? key : $"{SettingKeys.ProjectName}:{key}"] = value;
-        }
-
-        return config;
-    }
-
     /// <summary>
     /// Runs a stack file that must be refused: the error, and every registration the mocks saw
     /// before it (a refusal before any resource leaves only the stack and what read its config).
@@ -111,17 +116,28 @@ internal sealed class StackRun
         string stack, IReadOnlyDictionary<string, ImmutableDictionary<string, object>> stacks, params (string Key, string Value)[] overrides)
     {
         var mocks = new CloudMocks(stacks);
-        var error = await Record.ExceptionAsync(() => Run(stack, Config(stack, overrides), mocks)).ConfigureAwait(false);
-        Assert.NotNull(error);
-        return (error, mocks.Registered);
+        try
+        {
+            await RunAsync(stack, StackConfigFiles.EffectiveConfig(stack, overrides), mocks).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever the program threw is what the caller inspects.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            return (error, mocks.Registered);
+        }
+
+        throw new InvalidOperationException($"stack {stack} was expected to be refused, but it ran");
     }
 
-    private static Task<StackRun> Run(
-        string stack, Dictionary<string, string> config, IReadOnlyDictionary<string, ImmutableDictionary<string, object>> stacks) =>
-        Run(stack, config, new CloudMocks(stacks));
-
-    private static async Task<StackRun> Run(string stack, Dictionary<string, string> config, CloudMocks mocks)
+    /// <summary>
+    /// Runs the stack with exactly this config (fully qualified keys to raw values) against these
+    /// mocks. Invalid config ends in the exception the program throws, as under <c>pulumi up</c>.
+    /// </summary>
+    public static async Task<StackRun> RunAsync(string stack, IReadOnlyDictionary<string, string> config, CloudMocks mocks)
     {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(mocks);
         var options = new Dictionary<(string, string), ResourceOptions>();
         var stackOptions = new StackOptions
         {
@@ -169,10 +185,17 @@ internal sealed class StackRun
     public IReadOnlyList<MockResourceArgs> OfType(string type) => Registered.Where(r => r.Type == type).ToList();
 
     /// <summary>The one registration of a type with a given logical name.</summary>
-    public MockResourceArgs Named(string type, string name) => Assert.Single(Registered, r => r.Type == type && r.Name == name);
+    public MockResourceArgs Named(string type, string name)
+    {
+        var matches = Registered.Where(r => r.Type == type && r.Name == name).ToList();
+        return matches.Count == 1 ? matches[0]
+            : throw new InvalidOperationException($"{StackName} registered {matches.Count} resources of type {type} named {name}, not one");
+    }
 
+    /// <summary>The stack resource itself.</summary>
     public TrainingStack Stack => Resources.OfType<TrainingStack>().Single();
 
+    /// <summary>An output's value, as the mock runtime resolved it.</summary>
     public static Task<T> Value<T>(Output<T> output) => OutputUtilities.GetValueAsync(output);
 
     /// <summary>Hands Pulumi's runner a stack built with options.</summary>

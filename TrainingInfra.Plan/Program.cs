@@ -1,0 +1,3 @@
+using TrainingInfra.Plan;
+
+return await PlanCommand.RunAsync(args, Console.Out, Console.Error, Directory.GetCurrentDirectory()).ConfigureAwait(false);
