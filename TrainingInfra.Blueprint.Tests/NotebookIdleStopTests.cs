@@ -68,12 +68,7 @@ public sealed class NotebookIdleStopTests : IDisposable
     [Fact]
     public void IdleNotebook_StopsItself_ByNameInItsRegion()
     {
-        var now = DateTimeOffset.UtcNow;
-        var calls = RunCheck(
-            idleMinutes: 60,
-            booted: now.AddHours(-5),
-            sessions: $$$"""[{"kernel":{"execution_state":"idle","last_activity":"{{{Stamp(now.AddMinutes(-90))}}}"}}]""",
-            terminals: "[]");
+        var calls = RunCheck(sessions: [Kernel("idle", minutesAgo: 90)]);
 
         Assert.Equal("sagemaker stop-notebook-instance --region eu-west-1 --notebook-instance-name training-notebook-dev", Assert.Single(calls));
     }
@@ -81,48 +76,25 @@ public sealed class NotebookIdleStopTests : IDisposable
     [Fact]
     public void NotebookUsedWithinTheIdleTime_KeepsRunning()
     {
-        var now = DateTimeOffset.UtcNow;
-        var calls = RunCheck(
-            idleMinutes: 60,
-            booted: now.AddHours(-5),
-            sessions: $$$"""[{"kernel":{"execution_state":"idle","last_activity":"{{{Stamp(now.AddMinutes(-20))}}}"}}]""",
-            terminals: "[]");
-
-        Assert.Empty(calls);
+        Assert.Empty(RunCheck(sessions: [Kernel("idle", minutesAgo: 20)]));
     }
 
     [Fact]
     public void BusyKernel_KeepsTheNotebookRunning_HoweverLongAgoItsLastMessage()
     {
-        var now = DateTimeOffset.UtcNow;
-        var calls = RunCheck(
-            idleMinutes: 60,
-            booted: now.AddHours(-5),
-            sessions: $$$"""[{"kernel":{"execution_state":"busy","last_activity":"{{{Stamp(now.AddHours(-4))}}}"}}]""",
-            terminals: "[]");
-
-        Assert.Empty(calls);
+        Assert.Empty(RunCheck(sessions: [Kernel("busy", minutesAgo: 240)]));
     }
 
     [Fact]
     public void RecentTerminalActivity_KeepsTheNotebookRunning()
     {
-        var now = DateTimeOffset.UtcNow;
-        var calls = RunCheck(
-            idleMinutes: 60,
-            booted: now.AddHours(-5),
-            sessions: "[]",
-            terminals: $$$"""[{"name":"1","last_activity":"{{{Stamp(now.AddMinutes(-3))}}}"}]""");
-
-        Assert.Empty(calls);
+        Assert.Empty(RunCheck(terminals: [Terminal(minutesAgo: 3)]));
     }
 
     [Fact]
     public void FreshlyStartedNotebook_IsNotStopped_BeforeAnyoneCouldUseIt()
     {
-        var calls = RunCheck(idleMinutes: 60, booted: DateTimeOffset.UtcNow.AddMinutes(-10), sessions: "[]", terminals: "[]");
-
-        Assert.Empty(calls);
+        Assert.Empty(RunCheck(bootedMinutesAgo: 10));
     }
 
     [Fact]
@@ -148,9 +120,24 @@ public sealed class NotebookIdleStopTests : IDisposable
 
     private static string Stamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Runs the idle check once; returns the AWS CLI calls it made.</summary>
-    private List<string> RunCheck(int idleMinutes, DateTimeOffset booted, string sessions, string terminals)
+    /// <summary>A Jupyter session whose kernel is in a state and last did something some minutes ago.</summary>
+    private static string Kernel(string state, int minutesAgo) =>
+        $$$"""{"kernel":{"execution_state":"{{{state}}}","last_activity":"{{{Stamp(DateTimeOffset.UtcNow.AddMinutes(-minutesAgo))}}}"}}""";
+
+    /// <summary>A Jupyter terminal last used some minutes ago.</summary>
+    private static string Terminal(int minutesAgo) =>
+        $$"""{"name":"1","last_activity":"{{Stamp(DateTimeOffset.UtcNow.AddMinutes(-minutesAgo))}}"}""";
+
+    /// <summary>
+    /// Runs the idle check once with a 60-minute idle time on a notebook booted five hours ago
+    /// unless said otherwise; returns the AWS CLI calls it made.
+    /// </summary>
+    private List<string> RunCheck(string[]? sessions = null, string[]? terminals = null, int bootedMinutesAgo = 300)
     {
+        const int idleMinutes = 60;
+        var booted = DateTimeOffset.UtcNow.AddMinutes(-bootedMinutesAgo);
+        var sessionList = "[" + string.Join(",", sessions ?? []) + "]";
+        var terminalList = "[" + string.Join(",", terminals ?? []) + "]";
         var check = Path.Combine(_work, "idle-check.py");
         File.WriteAllText(check, NotebookIdleStop.IdleCheck);
         var metadata = Path.Combine(_work, "resource-metadata.json");
@@ -180,8 +167,8 @@ public sealed class NotebookIdleStopTests : IDisposable
 
                 var body = Encoding.UTF8.GetBytes(context.Request.Url!.AbsolutePath switch
                 {
-                    "/api/sessions" => sessions,
-                    "/api/terminals" => terminals,
+                    "/api/sessions" => sessionList,
+                    "/api/terminals" => terminalList,
                     _ => "[]",
                 });
                 context.Response.ContentType = "application/json";

@@ -108,6 +108,11 @@ public sealed class StackRun
         return outputs.ToImmutable();
     }
 
+    /// <summary>A stack file, with overrides, that must be refused, on a backend with no other stack.</summary>
+    public static Task<(Exception Error, IReadOnlyList<MockResourceArgs> Registered)> Refusal(
+        string stack, params (string Key, string Value)[] overrides) =>
+        Refusal(stack, ImmutableDictionary<string, ImmutableDictionary<string, object>>.Empty, overrides);
+
     /// <summary>
     /// Runs a stack file that must be refused: the error, and every registration the mocks saw
     /// before it (a refusal before any resource leaves only the stack and what read its config).

@@ -81,23 +81,12 @@ public class StackTests(StackRuns runs)
     [Fact]
     public async Task InvalidConfig_StopsTheStackBeforeAnyResource_ListingEveryProblem()
     {
-        var mocks = new CloudMocks();
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", """{"aws:region":"us-east-1","training-infra:vpcCidr":"10.0.0.0/33","training-infra:batchBidPercentage":"0","training-infra:colour":"blue"}""");
-        try
-        {
-            var error = await Record.ExceptionAsync(() => Deployment.TestAsync<TrainingStack>(
-                mocks.Mock.Object, new Pulumi.Testing.TestOptions { IsPreview = false, StackName = "dev", ProjectName = "training-infra" }));
+        var (error, registered) = await StackRun.Refusal("dev", ("vpcCidr", "10.0.0.0/33"), ("batchBidPercentage", "0"), ("colour", "blue"));
 
-            Assert.NotNull(error);
-            var message = error.ToString();
-            Assert.Contains("training-infra:vpcCidr = '10.0.0.0/33'", message, StringComparison.Ordinal);
-            Assert.Contains("training-infra:batchBidPercentage = '0'", message, StringComparison.Ordinal);
-            Assert.Contains("training-infra:colour = 'blue'", message, StringComparison.Ordinal);
-            Assert.DoesNotContain(mocks.Registered, r => r.Type != "pulumi:pulumi:Stack");
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
-        }
+        var message = error.ToString();
+        Assert.Contains("training-infra:vpcCidr = '10.0.0.0/33'", message, StringComparison.Ordinal);
+        Assert.Contains("training-infra:batchBidPercentage = '0'", message, StringComparison.Ordinal);
+        Assert.Contains("training-infra:colour = 'blue'", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(registered, r => r.Type != "pulumi:pulumi:Stack");
     }
 }

@@ -36,25 +36,13 @@ public class RulePackDetectionTests(StackRuns runs)
     [Fact]
     public async Task NewKeys_WithBadValues_StopTheStackBeforeAnyResource_NamingEach()
     {
-        var mocks = new CloudMocks();
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG",
-            """{"aws:region":"us-east-1","training-infra:bucketAccessLogs":"yes","training-infra:accessLogRetentionDays":"0","training-infra:replicaRegion":"us-east-1","training-infra:notebookAccess":"admin"}""");
-        try
-        {
-            var error = await Record.ExceptionAsync(() => Pulumi.Deployment.TestAsync<TrainingStack>(
-                mocks.Mock.Object, new Pulumi.Testing.TestOptions { IsPreview = false, StackName = "dev", ProjectName = "training-infra" }));
+        var (error, registered) = await StackRun.Refusal("dev", ("bucketAccessLogs", "yes"), ("accessLogRetentionDays", "0"), ("replicaRegion", "us-east-1"), ("notebookAccess", "admin"));
 
-            Assert.NotNull(error);
-            var message = error.ToString();
-            Assert.Contains("training-infra:bucketAccessLogs = 'yes'", message, StringComparison.Ordinal);
-            Assert.Contains("training-infra:accessLogRetentionDays = '0'", message, StringComparison.Ordinal);
-            Assert.Contains("training-infra:replicaRegion = 'us-east-1'", message, StringComparison.Ordinal);
-            Assert.Contains("training-infra:notebookAccess = 'admin'", message, StringComparison.Ordinal);
-            Assert.DoesNotContain(mocks.Registered, r => r.Type != "pulumi:pulumi:Stack");
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
-        }
+        var message = error.ToString();
+        Assert.Contains("training-infra:bucketAccessLogs = 'yes'", message, StringComparison.Ordinal);
+        Assert.Contains("training-infra:accessLogRetentionDays = '0'", message, StringComparison.Ordinal);
+        Assert.Contains("training-infra:replicaRegion = 'us-east-1'", message, StringComparison.Ordinal);
+        Assert.Contains("training-infra:notebookAccess = 'admin'", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(registered, r => r.Type != "pulumi:pulumi:Stack");
     }
 }
