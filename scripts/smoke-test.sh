@@ -47,9 +47,10 @@ steps=7 step=0
 step() { step=$((step + 1)); printf '[%d/%d] %s\n' "$step" "$steps" "$*"; }
 ok() { printf '      ok: %s\n' "$*"; }
 failed() { printf '      FAILED: %s\n' "$*"; exit 1; }
+# Called as $(remaining): its failure message goes to stderr, since stdout is captured.
 remaining() {
   local left=$(( deadline - SECONDS ))
-  [ "$left" -gt 0 ] || failed "the smoke test's ${budget}s are used up"
+  [ "$left" -gt 0 ] || failed "the smoke test's ${budget}s are used up" >&2
   printf '%s\n' "$left"
 }
 
