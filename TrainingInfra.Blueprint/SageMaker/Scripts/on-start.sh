@@ -17,7 +17,8 @@ chmod 0755 "$CHECK"
 COMMAND="/usr/bin/python3 $CHECK --idle-minutes $IDLE_MINUTES"
 
 # Every @CHECK_INTERVAL@ minutes: a systemd timer where systemd runs, cron otherwise. Neither
-# blocks the start, which SageMaker fails after five minutes.
+# blocks the start, which SageMaker fails after five minutes, and failing to schedule does not fail it.
+scheduled=true
 if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
   cat >"/etc/systemd/system/$UNIT.service" <<UNIT_FILE
 [Unit]
@@ -35,11 +36,14 @@ OnUnitActiveSec=@CHECK_INTERVAL@min
 [Install]
 WantedBy=timers.target
 UNIT_FILE
-  systemctl daemon-reload
-  systemctl enable --now "$UNIT.timer"
+  systemctl daemon-reload && systemctl enable --now "$UNIT.timer" || scheduled=false
 elif command -v crontab >/dev/null 2>&1; then
-  { crontab -l 2>/dev/null | grep -vF "$CHECK" || true; echo "*/@CHECK_INTERVAL@ * * * * $COMMAND >>/var/log/$UNIT.log 2>&1"; } | crontab -
+  { crontab -l 2>/dev/null | grep -vF "$CHECK" || true; echo "*/@CHECK_INTERVAL@ * * * * $COMMAND >>/var/log/$UNIT.log 2>&1"; } | crontab - \
+    || scheduled=false
 else
+  scheduled=false
+fi
+if [ "$scheduled" = false ]; then
   # A notebook that cannot start is worse than one that does not stop: say so and go on.
-  echo "training-infra: neither systemd nor cron runs here; this notebook will not stop itself" >&2
+  echo "training-infra: could not schedule the idle check (no working systemd or cron); this notebook will not stop itself" >&2
 fi
