@@ -92,6 +92,14 @@ public sealed class NotebookIdleStopTests : IDisposable
     }
 
     [Fact]
+    public void JupyterWithoutTerminals_StillStopsAnIdleNotebook()
+    {
+        var calls = RunCheck(sessions: [Kernel("idle", minutesAgo: 90)], terminalsEnabled: false);
+
+        Assert.Single(calls);
+    }
+
+    [Fact]
     public void FreshlyStartedNotebook_IsNotStopped_BeforeAnyoneCouldUseIt()
     {
         Assert.Empty(RunCheck(bootedMinutesAgo: 10));
@@ -132,7 +140,7 @@ public sealed class NotebookIdleStopTests : IDisposable
     /// Runs the idle check once with a 60-minute idle time on a notebook booted five hours ago
     /// unless said otherwise; returns the AWS CLI calls it made.
     /// </summary>
-    private List<string> RunCheck(string[]? sessions = null, string[]? terminals = null, int bootedMinutesAgo = 300)
+    private List<string> RunCheck(string[]? sessions = null, string[]? terminals = null, int bootedMinutesAgo = 300, bool terminalsEnabled = true)
     {
         const int idleMinutes = 60;
         var booted = DateTimeOffset.UtcNow.AddMinutes(-bootedMinutesAgo);
@@ -165,7 +173,15 @@ public sealed class NotebookIdleStopTests : IDisposable
                     return;
                 }
 
-                var body = Encoding.UTF8.GetBytes(context.Request.Url!.AbsolutePath switch
+                var path = context.Request.Url!.AbsolutePath;
+                if (path == "/api/terminals" && !terminalsEnabled)
+                {
+                    context.Response.StatusCode = 404;
+                    context.Response.Close();
+                    continue;
+                }
+
+                var body = Encoding.UTF8.GetBytes(path switch
                 {
                     "/api/sessions" => sessionList,
                     "/api/terminals" => terminalList,

@@ -12,6 +12,7 @@ import shutil
 import ssl
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from datetime import datetime, timedelta, timezone
 
@@ -48,7 +49,14 @@ def last_activity(base, boot):
             return None
         if kernel.get("last_activity"):
             latest = max(latest, parse(kernel["last_activity"]))
-    for terminal in get(base, "/api/terminals"):
+    try:
+        terminals = get(base, "/api/terminals")
+    except urllib.error.HTTPError as error:
+        # A server with terminals switched off has no such route: there is no terminal to wait for.
+        if error.code != 404:
+            raise
+        terminals = []
+    for terminal in terminals:
         if not terminal.get("last_activity"):
             # A terminal that reports no activity time cannot be judged idle.
             return None
