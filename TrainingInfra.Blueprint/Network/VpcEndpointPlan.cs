@@ -41,7 +41,8 @@ public static class VpcEndpointPlan
     // 2026-12-01). The training image is not among them: with the default
     // TrainingRepositoryAccessMode (Platform) SageMaker pulls it from ECR itself; only Vpc mode,
     // for private registries, pulls through the customer's VPC (train-vpc.html and
-    // docker-containers-adapt-your-own-private-registry.html, read 2026-12-01). So no ECR
+    // docker-containers-adapt-your-own-private-registry.html, read 2026-12-01; built-in algorithm
+    // images it even pulls with its own credentials, API_AlgorithmSpecification.html). So no ECR
     // endpoint is needed for training, and no STS or SageMaker API endpoint either: SageMaker
     // itself calls neither from the VPC.
     private static readonly EndpointNeed[] TrainingNeeds =
