@@ -136,25 +136,13 @@ public sealed class StorageComponent : ComponentResource
     /// itself: deleting it makes every object encrypted with it unreadable, so it is protected
     /// and retained like the buckets.
     /// </summary>
-    private Key CreateDataKey(PlatformSettings settings, Output<string> accountId)
-    {
-        var key = new Key("data-key", new KeyArgs
-        {
-            Description = $"Encrypts the data of the training platform's {settings.EnvironmentSuffix} stack",
-            EnableKeyRotation = true,
-            DeletionWindowInDays = DataKeyPolicy.DeletionWindowDays,
-            Policy = accountId.Apply(account => DataKeyPolicy.For(settings, account)),
-            Tags = _tags,
-        }, DataOptions());
-
-        _ = new Pulumi.Aws.Kms.Alias("data-key-alias", new AliasArgs
-        {
-            Name = settings.Names.DataKeyAlias,
-            TargetKeyId = key.KeyId,
-        }, new CustomResourceOptions { Parent = key });
-
-        return key;
-    }
+    private Key CreateDataKey(PlatformSettings settings, Output<string> accountId) =>
+        CreateRotatingKey(
+            "data-key",
+            $"Encrypts the data of the training platform's {settings.EnvironmentSuffix} stack",
+            accountId.Apply(account => DataKeyPolicy.For(settings, account)),
+            settings.Names.DataKeyAlias,
+            provider: null);
 
     private BucketParts CreateBucket(string logicalName, Output<string> bucketName, BucketShape shape)
     {
@@ -447,20 +435,32 @@ public sealed class StorageComponent : ComponentResource
     }
 
     /// <summary>The replica region's data key: KMS keys are regional, and replicas are re-encrypted there.</summary>
-    private Key CreateReplicaKey(PlatformSettings settings, AwsRegion replicaRegion, Output<string> accountId, ProviderResource provider)
+    private Key CreateReplicaKey(PlatformSettings settings, AwsRegion replicaRegion, Output<string> accountId, ProviderResource provider) =>
+        CreateRotatingKey(
+            "replica-data-key",
+            $"Encrypts the {replicaRegion.Name} replicas of the training platform's {settings.EnvironmentSuffix} buckets",
+            accountId.Apply(account => DataKeyPolicy.ForReplica(replicaRegion, account)),
+            settings.Names.DataKeyAlias,
+            provider);
+
+    /// <summary>
+    /// A rotating customer-managed key with its alias, protected and retained like the data it
+    /// encrypts, in the region of <paramref name="provider"/> (null: the stack's).
+    /// </summary>
+    private Key CreateRotatingKey(string logicalName, string description, Output<string> policy, string alias, ProviderResource? provider)
     {
-        var key = new Key("replica-data-key", new KeyArgs
+        var key = new Key(logicalName, new KeyArgs
         {
-            Description = $"Encrypts the {replicaRegion.Name} replicas of the training platform's {settings.EnvironmentSuffix} buckets",
+            Description = description,
             EnableKeyRotation = true,
             DeletionWindowInDays = DataKeyPolicy.DeletionWindowDays,
-            Policy = accountId.Apply(account => DataKeyPolicy.ForReplica(replicaRegion, account)),
+            Policy = policy,
             Tags = _tags,
         }, RegionalDataOptions(provider, parent: null));
 
-        _ = new Pulumi.Aws.Kms.Alias("replica-data-key-alias", new AliasArgs
+        _ = new Pulumi.Aws.Kms.Alias($"{logicalName}-alias", new AliasArgs
         {
-            Name = settings.Names.DataKeyAlias,
+            Name = alias,
             TargetKeyId = key.KeyId,
         }, new CustomResourceOptions { Parent = key, Provider = provider });
 
