@@ -93,6 +93,9 @@ public sealed class CloudMocks
     {
         var state = args.Inputs;
         var name = args.Name!;
+        // The physical name AWS would use: the one asked for, else the logical name.
+        var physical = state.GetValueOrDefault("name") as string ?? name;
+        string Arn(string service, string resource) => $"arn:aws:{service}:{Region}:{_accountId}:{resource}";
         switch (args.Type)
         {
             case "awsx:ec2:Vpc":
@@ -107,7 +110,7 @@ public sealed class CloudMocks
                 break;
             case "aws:ecr/repository:Repository":
                 state = state
-                    .SetItem("arn", $"arn:aws:ecr:{Region}:{_accountId}:repository/{args.Inputs["name"]}")
+                    .SetItem("arn", Arn("ecr", $"repository/{args.Inputs["name"]}"))
                     .SetItem("repositoryUrl", $"{_accountId}.dkr.ecr.{Region}.amazonaws.com/{args.Inputs["name"]}");
                 break;
             case "aws:iam/role:Role":
@@ -119,36 +122,36 @@ public sealed class CloudMocks
                 state = state.SetItem("arn", $"arn:aws:iam::{_accountId}:instance-profile/{state["name"]}");
                 break;
             case "aws:batch/computeEnvironment:ComputeEnvironment":
-                state = state.SetItem("arn", $"arn:aws:batch:{Region}:{_accountId}:compute-environment/{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", Arn("batch", $"compute-environment/{physical}"));
                 break;
             case "aws:batch/jobQueue:JobQueue":
-                state = state.SetItem("arn", $"arn:aws:batch:{Region}:{_accountId}:job-queue/{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", Arn("batch", $"job-queue/{physical}"));
                 break;
             case "aws:batch/jobDefinition:JobDefinition":
                 state = state
-                    .SetItem("arn", $"arn:aws:batch:{Region}:{_accountId}:job-definition/{state.GetValueOrDefault("name") ?? name}:1")
-                    .SetItem("arnPrefix", $"arn:aws:batch:{Region}:{_accountId}:job-definition/{state.GetValueOrDefault("name") ?? name}")
+                    .SetItem("arn", Arn("batch", $"job-definition/{physical}:1"))
+                    .SetItem("arnPrefix", Arn("batch", $"job-definition/{physical}"))
                     .SetItem("revision", 1);
                 break;
             case "aws:ec2/launchTemplate:LaunchTemplate":
                 state = state.SetItem("latestVersion", 1).SetItem("defaultVersion", 1);
                 break;
             case "aws:sns/topic:Topic":
-                state = state.SetItem("arn", $"arn:aws:sns:{Region}:{_accountId}:{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", Arn("sns", physical));
                 break;
             case "aws:kms/key:Key":
                 state = state
                     .SetItem("keyId", $"{name}-key-id{_idSuffix}")
-                    .SetItem("arn", $"arn:aws:kms:{Region}:{_accountId}:key/{name}-key-id{_idSuffix}");
+                    .SetItem("arn", Arn("kms", $"key/{name}-key-id{_idSuffix}"));
                 break;
             case "aws:cloudwatch/logGroup:LogGroup":
-                state = state.SetItem("arn", $"arn:aws:logs:{Region}:{_accountId}:log-group:{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", Arn("logs", $"log-group:{physical}"));
                 break;
             case "aws:cloudwatch/metricAlarm:MetricAlarm":
-                state = state.SetItem("arn", $"arn:aws:cloudwatch:{Region}:{_accountId}:alarm:{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", Arn("cloudwatch", $"alarm:{physical}"));
                 break;
             case "aws:cloudwatch/eventRule:EventRule":
-                state = state.SetItem("arn", $"arn:aws:events:{Region}:{_accountId}:rule/{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", Arn("events", $"rule/{physical}"));
                 break;
             case "pulumi:pulumi:StackReference":
                 var outputs = _stacks.GetValueOrDefault(args.Id!)
@@ -156,14 +159,14 @@ public sealed class CloudMocks
                 state = state.SetItem("outputs", outputs).SetItem("secretOutputNames", ImmutableArray<string>.Empty);
                 break;
             case "aws:sagemaker/notebookInstance:NotebookInstance":
-                state = state.SetItem("arn", $"arn:aws:sagemaker:{Region}:{_accountId}:notebook-instance/{state.GetValueOrDefault("name") ?? name}");
+                state = state.SetItem("arn", Arn("sagemaker", $"notebook-instance/{physical}"));
                 break;
         }
 
         // Whatever AWS names or ARNs that the cases above do not model: a stable, recognisable stand-in.
         if (!state.ContainsKey("arn"))
         {
-            state = state.Add("arn", $"arn:aws:mock:{Region}:{_accountId}:{args.Type}/{name}");
+            state = state.Add("arn", Arn("mock", $"{args.Type}/{name}"));
         }
 
         if (!state.ContainsKey("name"))
