@@ -24,7 +24,12 @@ public static class SettingKeys
     /// <summary>Extra tags for every taggable resource.</summary>
     public static readonly SettingKey Tags = new(
         "tags", SettingType.StringArray, "[]",
-        "Extra tags for every taggable resource, each as Key=Value, at most 45 (Project, Environment and ManagedBy are always set, Name and SubnetType by awsx; none of them can be overridden).");
+        "Extra tags for every taggable resource, each as Key=Value, at most 37 (Project, Environment and ManagedBy are always set, Name and SubnetType by awsx, none of them overridable; and a Batch job fails when its own tags and the 3 + these the job definition passes on number more than 50, so 10 are left to the jobs).");
+
+    /// <summary>The customer-managed policy every IAM role of the stack carries as its permissions boundary.</summary>
+    public static readonly SettingKey IamPermissionsBoundary = new(
+        "iamPermissionsBoundary", SettingType.String, "",
+        "Name of a customer-managed IAM policy in the stack's account that every IAM role the stack creates carries as its permissions boundary (per-PR stacks: training-infra-pr-boundary, which the per-PR deploy role requires). Empty means no boundary.");
 
     /// <summary>The VPC's IPv4 range.</summary>
     public static readonly SettingKey VpcCidr = new(
@@ -239,7 +244,7 @@ public static class SettingKeys
     /// <summary>Every key, in the order of the README's config reference.</summary>
     public static IReadOnlyList<SettingKey> All { get; } =
     [
-        EnvironmentSuffix, Protected, Tags,
+        EnvironmentSuffix, Protected, Tags, IamPermissionsBoundary,
         NetworkStack, VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpointServices, InterfaceEndpointZones, VpcFlowLogs,
         ModelArchiveDays, NoncurrentVersionDays, EcrMaxImageCount, EcrImmutableTags, CustomerManagedKey,
         BucketAccessLogs, AccessLogRetentionDays, ReplicaRegion,

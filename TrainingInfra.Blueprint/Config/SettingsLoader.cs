@@ -54,6 +54,7 @@ public static partial class SettingsLoader
         var suffix = ReadSuffix(source.StackName, reader);
         var isProtected = reader.Boolean(SettingKeys.Protected);
         var extraTags = ReadTags(reader);
+        var permissionsBoundary = ReadPermissionsBoundary(reader);
         var network = ReadNetwork(source.StackName, reader);
         var storage = new StorageSettings(
             reader.Integer(SettingKeys.ModelArchiveDays, min: 1) ?? 0,
@@ -80,7 +81,10 @@ public static partial class SettingsLoader
         }
 
         return new PlatformSettings(
-            source.StackName, suffix, region!, isProtected, extraTags, network, storage, notebook, training, batch, monitoring);
+            source.StackName, suffix, region!, isProtected, extraTags, network, storage, notebook, training, batch, monitoring)
+        {
+            PermissionsBoundary = permissionsBoundary,
+        };
     }
 
     private static void ReportUnknownKeys(IEnumerable<string> presentKeys, Reader reader)
@@ -169,7 +173,7 @@ public static partial class SettingsLoader
         if (tags.Count > TagSet.MaxExtraTags)
         {
             reader.Problem(key.Qualified, reader.Raw(key.Name),
-                $"at most {TagSet.MaxExtraTags} extra tags fit beside the platform's and awsx's own (AWS allows {TagSet.MaxTagsPerResource} per resource)");
+                $"at most {TagSet.MaxExtraTags} extra tags fit: AWS allows {TagSet.MaxTagsPerResource} per resource, the platform sets {TagSet.ReservedKeys.Count}, and a Batch job fails when its own tags and the {TagSet.ReservedKeys.Count + TagSet.MaxExtraTags} its job definition passes on number more than {TagSet.MaxTagsPerResource}, which leaves jobs {TagSet.JobTagAllowance}");
         }
 
         return tags;
