@@ -46,7 +46,8 @@ public sealed class NetworkComponent : ComponentResource
             PublicSubnetIds = vpc.PublicSubnetIds;
             IsolatedSubnetIds = vpc.IsolatedSubnetIds;
             var interfaceEndpoints = VpcEndpointPlan.For(settings).Where(e => e.Type == VpcEndpointPlan.Interface).ToList();
-            EndpointSecurityGroupId = CreateInterfaceEndpoints(settings, interfaceEndpoints);
+            EndpointSecurityGroupId = CreateInterfaceEndpoints(settings, interfaceEndpoints,
+                args.EndpointZones ?? throw new ArgumentException("a network of the stack's own needs its endpoint zones", nameof(args)));
             InterfaceEndpointServices = Output.Create(NetworkOutputs.JoinList(interfaceEndpoints.Select(e => e.Service)));
             NetworkOwner = settings.StackName;
             NetworkProtected = settings.Protected;
@@ -186,19 +187,27 @@ public sealed class NetworkComponent : ComponentResource
 
         var logGroup = new LogGroup("vpc-flow-logs", logGroupArgs, options);
 
-        var role = new Role("vpc-flow-logs", new RoleArgs
+        var role = PlatformRoles.Create("vpc-flow-logs", new RoleArgs
         {
+            Name = settings.Names.FlowLogRole,
             Description = $"Delivers the flow logs of {settings.Names.Vpc} to {settings.Names.FlowLogGroup}",
             AssumeRolePolicy = accountId.Apply(FlowLogPolicies.Trust),
             Tags = settings.Tags,
-        }, options);
+        }, settings, accountId, this);
 
-        _ = new RolePolicy("vpc-flow-logs-delivery", new RolePolicyArgs
+        var delivery = new RolePolicy("vpc-flow-logs-delivery", new RolePolicyArgs
         {
             Role = role.Name,
             Policy = logGroup.Arn.Apply(FlowLogPolicies.Delivery),
         }, new CustomResourceOptions { Parent = role });
 
+        // After the role's policy: the provider retries CreateFlowLogs only while EC2 cannot assume
+        // the role (terraform-provider-aws internal/service/ec2/vpc_flow_log.go), not while the role
+        // may not yet write to the group. Delete-first: every argument of a flow log is ForceNew
+        // (same file), and EC2 refuses a second flow log of the VPC with the same destination and
+        // traffic type (FlowLogAlreadyExists, "There is an existing Flow Log with the same
+        // configuration and log destination", as getmoto/moto#6369 quotes EC2), so a replacement
+        // (a renamed role, a new log group) must remove the old one first: seconds without flow logs.
         _ = new Ec2.FlowLog("vpc-flow-logs", new Ec2.FlowLogArgs
         {
             VpcId = vpcId,
@@ -208,10 +217,10 @@ public sealed class NetworkComponent : ComponentResource
             IamRoleArn = role.Arn,
             MaxAggregationInterval = FlowLogPolicies.MaxAggregationIntervalSeconds,
             Tags = settings.Tags,
-        }, options);
+        }, new CustomResourceOptions { Parent = this, DependsOn = { delivery }, DeleteBeforeReplace = true });
     }
 
-    private Output<string> CreateInterfaceEndpoints(PlatformSettings settings, IReadOnlyList<VpcEndpoint> endpoints)
+    private Output<string> CreateInterfaceEndpoints(PlatformSettings settings, IReadOnlyList<VpcEndpoint> endpoints, EndpointZones zones)
     {
         var tags = settings.Tags;
         var vpcCidr = settings.Network.VpcCidr.ToString();
@@ -237,10 +246,11 @@ public sealed class NetworkComponent : ComponentResource
         }, new CustomResourceOptions { Parent = securityGroup });
 
         // An endpoint answers every subnet of the VPC from whichever zones it is in, so fewer
-        // zones trade resilience and a cross-zone data charge for fewer hourly endpoint-zones.
-        var endpointSubnets = IsolatedSubnetIds.Apply(ids => VpcEndpointPlan.EndpointSubnets(ids, settings.Network).ToImmutableArray());
+        // zones trade resilience and a cross-zone data charge for fewer hourly endpoint-zones. Each
+        // goes only into zones that offer its service (EndpointZones).
         foreach (var endpoint in endpoints)
         {
+            var endpointSubnets = IsolatedSubnetIds.Apply(ids => zones.SubnetsFor(endpoint.Service, ids).ToImmutableArray());
             _ = new Ec2.VpcEndpoint(endpoint.ResourceName, new Ec2.VpcEndpointArgs
             {
                 VpcId = VpcId,

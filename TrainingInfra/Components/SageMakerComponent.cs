@@ -34,13 +34,13 @@ public sealed class SageMakerComponent : ComponentResource
 
         var securityGroup = CreateSecurityGroup(args, settings.EnvironmentSuffix, tags);
 
-        var trainingRole = new Role("training-role", new RoleArgs
+        var trainingRole = PlatformRoles.Create("training-role", new RoleArgs
         {
             Name = names.TrainingRole,
             Description = "Run as by the platform's SageMaker training jobs",
             AssumeRolePolicy = SageMakerPolicies.Trust(),
             Tags = tags,
-        }, new CustomResourceOptions { Parent = this });
+        }, settings, accountId, this);
 
         _ = new RolePolicy("training-role-access", new RolePolicyArgs
         {
@@ -135,13 +135,13 @@ public sealed class SageMakerComponent : ComponentResource
         var settings = args.Settings;
         var notebook = settings.Notebook;
 
-        var role = new Role("notebook-role", new RoleArgs
+        var role = PlatformRoles.Create("notebook-role", new RoleArgs
         {
             Name = settings.Names.NotebookRole,
             Description = "Execution role of the platform's SageMaker notebook",
             AssumeRolePolicy = SageMakerPolicies.Trust(),
             Tags = settings.Tags,
-        }, new CustomResourceOptions { Parent = this });
+        }, settings, args.AccountId, this);
 
         var managed = CreateNotebookSageMakerAccess(settings, role, args.AccountId);
 
@@ -180,7 +180,11 @@ public sealed class SageMakerComponent : ComponentResource
         }
 
         // SageMaker creates the notebook's network interface and starts it with the role's
-        // permissions, so the role's policies are in place first.
+        // permissions, so the role's policies are in place first. That orders the calls; it cannot
+        // wait out IAM's propagation, and the provider calls CreateNotebookInstance once, without a
+        // retry, then fails the update if the notebook ends Failed (terraform-provider-aws
+        // internal/service/sagemaker/notebook_instance.go, resourceNotebookInstanceCreate). The
+        // change matrix (docs/change-matrix.md) says how to recover.
         var startsAfter = new List<Resource> { managed, access };
         if (NotebookPlan.IdleStopScript(notebook) is { } onStart)
         {

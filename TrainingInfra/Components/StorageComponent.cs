@@ -76,11 +76,15 @@ public sealed class StorageComponent : ComponentResource
             Tags = _tags,
         }, DataOptions());
 
+        // Delete-first: `policy` is ForceNew and a repository holds one policy, so a new one put
+        // first would be removed with the old (terraform-provider-aws ecr/lifecycle_policy.go).
+        var lifecycleOptions = DataOptions(repository);
+        lifecycleOptions.DeleteBeforeReplace = true;
         _ = new LifecyclePolicy("training-repository-lifecycle", new LifecyclePolicyArgs
         {
             Repository = repository.Name,
             Policy = EcrLifecyclePolicy.KeepNewest(settings.Storage.EcrMaxImageCount),
-        }, DataOptions(repository));
+        }, lifecycleOptions);
 
         DatasetBucketName = dataset.BucketName;
         DatasetBucketArn = dataset.Arn;
@@ -356,13 +360,13 @@ public sealed class StorageComponent : ComponentResource
                 datasetReplica, modelReplica);
         }
 
-        var role = new Role("replication-role", new RoleArgs
+        var role = PlatformRoles.Create("replication-role", new RoleArgs
         {
             Name = settings.Names.ReplicationRole,
             Description = $"Replicates the training platform's {settings.EnvironmentSuffix} buckets to {replicaRegion.Name}",
             AssumeRolePolicy = BucketReplication.Trust(),
             Tags = _tags,
-        }, new CustomResourceOptions { Parent = this });
+        }, settings, accountId, this);
 
         var sourceKeyArn = _dataKey?.Arn.Apply(arn => (string?)arn) ?? Output.Create((string?)null);
         var replicaKeyArn = replicaKey?.Arn.Apply(arn => (string?)arn) ?? Output.Create((string?)null);
