@@ -2,9 +2,9 @@ namespace TrainingInfra.Blueprint.Config;
 
 /// <summary>
 /// Every project config key the program understands, with its type, default and meaning. This
-/// list is the one definition: <c>Pulumi.yaml</c>'s <c>config:</c> block and the README's config
-/// reference are tested against it. Defaults are the CDK design's values unless the README's
-/// "Differences from the CDK design" says otherwise.
+/// list is the one definition: <c>Pulumi.yaml</c>'s <c>config:</c> block and the config
+/// reference in docs/configuration.md are tested against it. Defaults are the CDK design's values
+/// unless docs/differences-from-cdk.md says otherwise.
 /// </summary>
 public static partial class SettingKeys
 {
@@ -36,7 +36,7 @@ public static partial class SettingKeys
             "was removed: a network now carries exactly the interface endpoints its workloads need (training jobs ship logs and metrics through them); remove the key, and to pay for no endpoints at all attach to another stack's network with training-infra:networkStack",
     };
 
-    /// <summary>Every key, in the order of the README's config reference.</summary>
+    /// <summary>Every key, in the order of the config reference in docs/configuration.md.</summary>
     public static IReadOnlyList<SettingKey> All => Ordered.All;
 
     // C# leaves open the order in which field initializers of different files of a partial

@@ -68,7 +68,7 @@ public static partial class SettingsLoader
             var near = SettingKeys.All.FirstOrDefault(k => string.Equals(k.Name, key, StringComparison.OrdinalIgnoreCase));
             var hint = near is null ? "" : $" (did you mean {near.Qualified}?)";
             reader.Problem($"{SettingKeys.ProjectName}:{key}", reader.Raw(key),
-                $"is not a key this program understands{hint}; the keys are listed in Pulumi.yaml and the README");
+                $"is not a key this program understands{hint}; the keys are listed in Pulumi.yaml and docs/configuration.md");
         }
     }
 
