@@ -18,6 +18,7 @@ public class AttachedNetworkTests
         [NetworkOutputs.Region] = "us-east-1",
         [NetworkOutputs.NetworkOwner] = "dev",
         [NetworkOutputs.NetworkProtected] = false,
+        [NetworkOutputs.NetworkMode] = "public",
     };
 
     private static PlatformSettings PerPullRequest(params (string Key, string Value)[] more) =>

@@ -9,7 +9,7 @@ public class EndpointZonesTests
     private static readonly string[] VpcZones = ["us-east-1a", "us-east-1b", "us-east-1c"];
 
     private static Dictionary<string, IReadOnlyList<string>> OfferedEverywhere(PlatformSettings settings) =>
-        VpcEndpointPlan.InterfaceServicesNeeded(settings).ToDictionary(s => s, _ => (IReadOnlyList<string>)VpcZones, StringComparer.Ordinal);
+        VpcEndpointPlan.InterfaceServicesNeeded(settings, settings.Network.Mode).ToDictionary(s => s, _ => (IReadOnlyList<string>)VpcZones, StringComparer.Ordinal);
 
     [Theory]
     [InlineData("all", 3)]

@@ -30,11 +30,11 @@ public class SageMakerNotebookTests
     }
 
     [Fact]
-    public void Notebook_WithoutPublicSubnet_FailsWithAReason()
+    public void Notebook_WithoutHostSubnet_FailsWithAReason()
     {
         var error = Assert.Throws<ArgumentException>(() => NotebookPlan.Subnet([]));
 
-        Assert.Contains("public subnet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no subnet to place the notebook in", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class TrainingStack : Stack
             Settings = settings,
             AccountId = accountId,
             VpcId = network.VpcId,
-            PublicSubnetIds = network.PublicSubnetIds,
+            HostSubnetIds = network.HostSubnetIds,
             IsolatedSubnetIds = network.IsolatedSubnetIds,
             DatasetBucketArn = storage.DatasetBucketArn,
             ModelBucketArn = storage.ModelBucketArn,
@@ -68,7 +68,7 @@ public sealed class TrainingStack : Stack
             Settings = settings,
             AccountId = accountId,
             VpcId = network.VpcId,
-            PublicSubnetIds = network.PublicSubnetIds,
+            HostSubnetIds = network.HostSubnetIds,
             ModelBucketArn = storage.ModelBucketArn,
             RepositoryUrl = storage.RepositoryUrl,
             DataKeyArn = storage.DataKeyArn,
@@ -92,6 +92,7 @@ public sealed class TrainingStack : Stack
         InterfaceEndpointServices = network.InterfaceEndpointServices;
         NetworkOwner = Output.Create(network.NetworkOwner);
         NetworkProtected = Output.Create(network.NetworkProtected);
+        NetworkMode = Output.Create(NetworkOutputs.ModeName(network.Mode));
         DatasetBucketName = storage.DatasetBucketName;
         ModelBucketName = storage.ModelBucketName;
         AccessLogBucketName = storage.AccessLogBucketName;
@@ -129,7 +130,7 @@ public sealed class TrainingStack : Stack
     [Output(NetworkOutputs.VpcCidr)]
     public Output<string> VpcCidr { get; private set; }
 
-    /// <summary>The public subnets (notebook, Batch instances), comma-separated.</summary>
+    /// <summary>The public subnets (notebook, Batch instances), comma-separated; empty in a private network.</summary>
     [Output(NetworkOutputs.PublicSubnetIds)]
     public Output<string> PublicSubnetIds { get; private set; }
 
@@ -152,6 +153,10 @@ public sealed class TrainingStack : Stack
     /// <summary>Whether the stack that owns the VPC is protected.</summary>
     [Output(NetworkOutputs.NetworkProtected)]
     public Output<bool> NetworkProtected { get; private set; }
+
+    /// <summary>public or private: whether the stack's network has a path to the internet.</summary>
+    [Output(NetworkOutputs.NetworkMode)]
+    public Output<string> NetworkMode { get; private set; }
 
     /// <summary>The dataset bucket.</summary>
     [Output("DatasetBucketName")]

@@ -15,8 +15,9 @@ public static class AccountQuotas
     /// <summary>Every quota a stack draws on, in the order of the capacity table in docs/planning-and-cost.md.</summary>
     public static IReadOnlyList<AccountQuota> All { get; } =
     [
-        new("VPCs per Region", 5, true, "account and region", VpcQuotas, r => Count(r, ResourceTypes.AwsxVpc)),
-        // awsx creates one internet gateway with every VPC; AWS raises this quota only with the VPC quota.
+        new("VPCs per Region", 5, true, "account and region", VpcQuotas, r => Count(r, ResourceTypes.AwsxVpc) + Count(r, ResourceTypes.Vpc)),
+        // awsx creates one internet gateway with every VPC; AWS raises this quota only with the VPC
+        // quota. A private network (a plain VPC) has none.
         new("Internet gateways per Region", 5, true, "account and region", VpcQuotas, r => Count(r, ResourceTypes.AwsxVpc)),
         new("Interface VPC endpoints per VPC", 50, true, "VPC (the owning stack's)", EndpointQuotas,
             r => r.Count(e => e.Type == ResourceTypes.VpcEndpoint && e.Text("vpcEndpointType") == "Interface")),

@@ -11,6 +11,8 @@ namespace TrainingInfra.Blueprint.Config;
 /// <param name="InterfaceEndpointServices">Interface endpoints asked for by name, beyond those the workloads need.</param>
 /// <param name="InterfaceEndpointZones">How many of the zones carry the interface endpoints (1 to <paramref name="AvailabilityZones"/>).</param>
 /// <param name="FlowLogs">Whether the VPC's traffic is logged.</param>
+/// <param name="Mode">Whether the stack's own network has a path to the internet (an attached network's
+/// mode is the owner's: <see cref="AttachedNetwork.Mode"/>).</param>
 public sealed record NetworkSettings(
     string? NetworkStack,
     Ipv4Cidr VpcCidr,
@@ -18,8 +20,12 @@ public sealed record NetworkSettings(
     int SubnetCidrMask,
     IReadOnlyList<string> InterfaceEndpointServices,
     int InterfaceEndpointZones,
-    bool FlowLogs)
+    bool FlowLogs,
+    NetworkMode Mode)
 {
     /// <summary>Whether the stack creates its own VPC rather than attaching to another stack's.</summary>
     public bool OwnsNetwork => NetworkStack is null;
+
+    /// <summary>Whether the stack's own network is private (an attaching stack's is the owner's business).</summary>
+    public bool OwnsPrivateNetwork => OwnsNetwork && Mode == NetworkMode.Private;
 }

@@ -2,15 +2,20 @@ namespace TrainingInfra.Blueprint.Config;
 
 public static partial class SettingKeys
 {
+    /// <summary>Whether the stack's own network has a path to the internet.</summary>
+    public static readonly SettingKey NetworkMode = new(
+        "networkMode", SettingType.String, "public",
+        "The shape of the stack's own network. public (the CDK design): public subnets behind an internet gateway, where the notebook and the Batch hosts run with public addresses. private: no public subnet, no public address, no internet gateway, no route out; the notebook and the Batch hosts run in the isolated subnets and reach AWS through interface endpoints (billed per hour and zone), and notebookDirectInternetAccess must be false. Changing it on a live stack is a migration (docs/operations.md). Attached stacks take the mode of the network they attach to.");
+
     /// <summary>The VPC's IPv4 range.</summary>
     public static readonly SettingKey VpcCidr = new(
         "vpcCidr", SettingType.String, "10.220.0.0/16",
-        "IPv4 CIDR of the VPC, /16 to /24, large enough for a public and an isolated subnet in every availability zone.");
+        "IPv4 CIDR of the VPC, /16 to /24, large enough for a public and an isolated subnet in every availability zone (private networks leave the public one unused).");
 
     /// <summary>How many availability zones the VPC spans.</summary>
     public static readonly SettingKey AvailabilityZones = new(
         "availabilityZones", SettingType.Integer, "2",
-        "Number of availability zones (1 to 6); each gets one public and one isolated subnet.");
+        "Number of availability zones (1 to 6); each gets one public (public networkMode only) and one isolated subnet.");
 
     /// <summary>Prefix length of every subnet.</summary>
     public static readonly SettingKey SubnetCidrMask = new(

@@ -48,7 +48,8 @@ public static partial class SettingsLoader
             mask ?? 0,
             endpointServices,
             endpointZones,
-            reader.Boolean(SettingKeys.VpcFlowLogs));
+            reader.Boolean(SettingKeys.VpcFlowLogs),
+            ReadNetworkMode(reader));
 
         if (networkStack is not null)
         {
@@ -67,9 +68,24 @@ public static partial class SettingsLoader
     /// <summary>Keys that shape a network this stack owns, and mean nothing on an attached one.</summary>
     private static IReadOnlyList<SettingKey> SharedNetworkKeys { get; } =
     [
-        SettingKeys.VpcCidr, SettingKeys.AvailabilityZones, SettingKeys.SubnetCidrMask,
+        SettingKeys.NetworkMode, SettingKeys.VpcCidr, SettingKeys.AvailabilityZones, SettingKeys.SubnetCidrMask,
         SettingKeys.InterfaceEndpointZones, SettingKeys.VpcFlowLogs,
     ];
+
+    private static NetworkMode ReadNetworkMode(Reader reader)
+    {
+        var key = SettingKeys.NetworkMode;
+        var text = reader.Text(key);
+        var known = Enum.GetValues<NetworkMode>().ToDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.Ordinal);
+        if (known.TryGetValue(text, out var mode))
+        {
+            return mode;
+        }
+
+        reader.Problem(key.Qualified, text,
+            $"must be one of {string.Join(", ", known.Keys)} (public: the notebook and Batch hosts in public subnets behind an internet gateway; private: no path to the internet)");
+        return NetworkMode.Public;
+    }
 
     private static string? ReadNetworkStack(string stackName, Reader reader)
     {

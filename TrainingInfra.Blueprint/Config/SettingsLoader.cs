@@ -44,6 +44,12 @@ public static partial class SettingsLoader
                 $"cannot be {LatestTag} while {SettingKeys.EcrImmutableTags.Qualified} is true: an immutable tag never moves to a newer image; name a version");
         }
 
+        if (network.OwnsPrivateNetwork && notebook.Enabled && notebook.DirectInternetAccess)
+        {
+            reader.Problem(SettingKeys.NotebookDirectInternetAccess.Qualified, "true",
+                $"must be false while {SettingKeys.NetworkMode.Qualified} is private: SageMaker's direct internet access is a path to the internet outside the VPC, which a private network exists to rule out");
+        }
+
         var monitoring = ReadMonitoring(reader);
 
         if (reader.Problems.Count > 0)

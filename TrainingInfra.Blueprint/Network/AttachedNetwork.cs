@@ -16,6 +16,8 @@ namespace TrainingInfra.Blueprint.Network;
 /// <param name="EndpointSecurityGroupId">The interface endpoints' security group.</param>
 /// <param name="InterfaceEndpointServices">The interface endpoint services in the VPC.</param>
 /// <param name="OwnerProtected">Whether the owning stack is protected.</param>
+/// <param name="Mode">The network's mode: in a private one, the attaching stack's notebook and Batch
+/// hosts go into the isolated subnets, as the owner's do.</param>
 public sealed record AttachedNetwork(
     string OwnerStack,
     string VpcId,
@@ -24,8 +26,12 @@ public sealed record AttachedNetwork(
     IReadOnlyList<string> IsolatedSubnetIds,
     string EndpointSecurityGroupId,
     IReadOnlyList<string> InterfaceEndpointServices,
-    bool OwnerProtected)
+    bool OwnerProtected,
+    NetworkMode Mode)
 {
+    /// <summary>The subnets where the attaching stack's notebook and Batch hosts run.</summary>
+    public IReadOnlyList<string> HostSubnetIds => Mode == NetworkMode.Private ? IsolatedSubnetIds : PublicSubnetIds;
+
     /// <summary>
     /// The name a stack reference needs: Pulumi resolves only fully qualified names
     /// (<c>org/project/stack</c>; on a self-managed backend the organisation is literally
@@ -65,6 +71,9 @@ public sealed record AttachedNetwork(
             {
                 case string text when text.Length > 0:
                     return text;
+                case "" when name == NetworkOutputs.PublicSubnetIds:
+                    // A private network has no public subnet.
+                    return "";
                 case bool flag:
                     return flag ? "true" : "false";
                 case IEnumerable items and not string:
@@ -80,9 +89,17 @@ public sealed record AttachedNetwork(
         }
 
         var values = NetworkOutputs.Read.ToDictionary(name => name, Text, StringComparer.Ordinal);
+        var mode = Enum.GetValues<NetworkMode>().Cast<NetworkMode?>()
+            .FirstOrDefault(m => NetworkOutputs.ModeName(m!.Value) == values[NetworkOutputs.NetworkMode]);
+        if (problems.Count == 0 && mode is null)
+        {
+            problems.Add(new ConfigProblem(key, owner,
+                $"stack '{owner}' exports {NetworkOutputs.NetworkMode} as '{values[NetworkOutputs.NetworkMode]}', which is neither public nor private"));
+        }
+
         if (problems.Count == 0)
         {
-            CheckCompatible(settings, owner, values, problems);
+            CheckCompatible(settings, owner, values, mode!.Value, problems);
         }
 
         if (problems.Count > 0)
@@ -98,10 +115,12 @@ public sealed record AttachedNetwork(
             NetworkOutputs.SplitList(values[NetworkOutputs.PrivateSubnetIds]),
             values[NetworkOutputs.EndpointSecurityGroupId],
             NetworkOutputs.SplitList(values[NetworkOutputs.InterfaceEndpointServices]),
-            values[NetworkOutputs.NetworkProtected] == "true");
+            values[NetworkOutputs.NetworkProtected] == "true",
+            mode!.Value);
     }
 
-    private static void CheckCompatible(PlatformSettings settings, string owner, Dictionary<string, string> values, List<ConfigProblem> problems)
+    private static void CheckCompatible(
+        PlatformSettings settings, string owner, Dictionary<string, string> values, NetworkMode mode, List<ConfigProblem> problems)
     {
         var key = SettingKeys.NetworkStack.Qualified;
         var ownerName = owner.Split('/')[^1];
@@ -124,7 +143,19 @@ public sealed record AttachedNetwork(
         }
 
         var available = NetworkOutputs.SplitList(values[NetworkOutputs.InterfaceEndpointServices]).ToHashSet(StringComparer.Ordinal);
-        var missing = VpcEndpointPlan.InterfaceServicesNeeded(settings).Where(s => !available.Contains(s)).ToList();
+        if (mode == NetworkMode.Public && values[NetworkOutputs.PublicSubnetIds].Length == 0)
+        {
+            problems.Add(new ConfigProblem(key, owner,
+                $"stack '{owner}' has a public network without public subnets ({NetworkOutputs.PublicSubnetIds} is empty); its network cannot be used"));
+        }
+
+        if (mode == NetworkMode.Private && settings.Notebook is { Enabled: true, DirectInternetAccess: true })
+        {
+            problems.Add(new ConfigProblem(SettingKeys.NotebookDirectInternetAccess.Qualified, "true",
+                $"must be false on the private network of '{owner}': SageMaker's direct internet access is a path to the internet outside the VPC, which that network exists to rule out"));
+        }
+
+        var missing = VpcEndpointPlan.InterfaceServicesNeeded(settings, mode).Where(s => !available.Contains(s)).ToList();
         if (missing.Count > 0)
         {
             problems.Add(new ConfigProblem(key, owner,

@@ -48,8 +48,14 @@ public sealed record EndpointZones(IReadOnlyDictionary<string, IReadOnlyList<int
             throw new InvalidConfigurationException(problems);
         }
 
-        return new EndpointZones(zones);
+        return new EndpointZones(zones) { VpcZones = vpcZones.ToList() };
     }
+
+    /// <summary>
+    /// The VPC's zones, in the order of its isolated subnets: a private network, which the program
+    /// builds without awsx, puts its subnets into them.
+    /// </summary>
+    public IReadOnlyList<string> VpcZones { get; init; } = [];
 
     /// <summary>The isolated subnets, out of the VPC's in zone order, that carry a service's endpoint.</summary>
     public IReadOnlyList<T> SubnetsFor<T>(string service, IReadOnlyList<T> isolatedSubnets)

@@ -13,7 +13,8 @@ public static class NetworkOutputs
     /// <summary>The VPC's IPv4 range.</summary>
     public const string VpcCidr = "VpcCidr";
 
-    /// <summary>The public subnets, comma-separated: the notebook and the Batch instances go there.</summary>
+    /// <summary>The public subnets, comma-separated: the notebook and the Batch instances go there in a
+    /// public network; empty in a private one, which has none.</summary>
     public const string PublicSubnetIds = "PublicSubnetIds";
 
     /// <summary>The isolated subnets, comma-separated (the CDK design's name): training runs there.</summary>
@@ -34,12 +35,18 @@ public static class NetworkOutputs
     /// <summary>Whether the stack that owns the network is protected (true or false).</summary>
     public const string NetworkProtected = "NetworkProtected";
 
+    /// <summary>The network's mode, public or private: where an attaching stack puts its notebook and Batch hosts.</summary>
+    public const string NetworkMode = "NetworkMode";
+
     /// <summary>Every output an attaching stack reads.</summary>
     public static IReadOnlyList<string> Read { get; } =
     [
         VpcId, VpcCidr, PublicSubnetIds, PrivateSubnetIds, EndpointSecurityGroupId, InterfaceEndpointServices,
-        Region, NetworkOwner, NetworkProtected,
+        Region, NetworkOwner, NetworkProtected, NetworkMode,
     ];
+
+    /// <summary>The value of the <see cref="NetworkMode"/> output for a mode.</summary>
+    public static string ModeName(Config.NetworkMode mode) => mode.ToString().ToLowerInvariant();
 
     /// <summary>A list output's value: ids joined by commas, as the CDK design wrote subnet ids.</summary>
     public static string JoinList(IEnumerable<string> items) => string.Join(",", items);

@@ -32,6 +32,22 @@ public static class SubnetLayout
         return needed <= zoneSize;
     }
 
+    /// <summary>
+    /// The isolated subnet of a zone in a private network, which the program lays out itself (awsx
+    /// does not build it): the first subnet of the zone's block, the block split as awsx's Auto
+    /// strategy splits it, so that every combination <see cref="Fits"/> accepts fits here too.
+    /// </summary>
+    public static Ipv4Cidr PrivateIsolatedSubnet(Ipv4Cidr vpc, int zones, int subnetMask, int zoneIndex)
+    {
+        if (!Fits(vpc, zones, subnetMask) || zoneIndex < 0 || zoneIndex >= zones)
+        {
+            throw new ArgumentOutOfRangeException(nameof(zoneIndex), $"zone {zoneIndex} of {zones} has no /{subnetMask} in {vpc}");
+        }
+
+        var zoneSize = 1u << (32 - ZoneBlockPrefix(vpc, zones));
+        return new Ipv4Cidr(vpc.Address + ((uint)zoneIndex * zoneSize), subnetMask);
+    }
+
     /// <summary>The largest subnet mask (smallest prefix number) that still fits, for error messages.</summary>
     public static int? LargestFittingSubnet(Ipv4Cidr vpc, int zones)
     {

@@ -7,8 +7,9 @@ namespace TrainingInfra.Blueprint.Network;
 /// inside the VPC. The isolated subnets have no route out, so a call without an endpoint fails; an
 /// interface endpoint that nothing calls bills by the hour for nothing. What runs decides the set:
 /// training jobs always (the platform's training configuration runs them in VPC mode), the
-/// notebook only when it has no direct internet access, and the services the teams' own code
-/// calls, named in config.
+/// notebook only when it has no direct internet access, the Batch hosts only in a private network
+/// (in a public one they reach AWS through the internet gateway), and the services the teams' own
+/// code calls, named in config.
 /// </summary>
 public static class VpcEndpointPlan
 {
@@ -33,7 +34,9 @@ public static class VpcEndpointPlan
     private const string SageMakerEndpointPage = "https://docs.aws.amazon.com/sagemaker/latest/dg/interface-vpc-endpoint.html";
     private const string EcrEndpointPage = "https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html";
     private const string SdkInVpcNotes = "https://github.com/awsdocs/amazon-sagemaker-developer-guide/pull/259";
-    
+    private const string PrivateBatchHosts = "AWS Batch hosts in the isolated subnets (networkMode: private)";
+    private const string EcsEndpointPage = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html";
+    private const string BatchEndpointPage = "https://docs.aws.amazon.com/batch/latest/userguide/vpc-interface-endpoints.html";
 
     // Training jobs: SageMaker attaches network interfaces in the isolated subnets, and the node's
     // own processes download the input channels, upload the model and sync checkpoints over them,
@@ -66,11 +69,30 @@ public static class VpcEndpointPlan
         new("ecr.dkr", OfflineNotebook, "docker push and pull of the training containers", EcrEndpointPage),
     ];
 
-    /// <summary>Every call through an endpoint that one of the platform's workloads can make, for the table in docs/operations.md.</summary>
-    public static IReadOnlyList<EndpointNeed> KnownNeeds { get; } = [.. TrainingNeeds, .. OfflineNotebookNeeds];
+    // Batch hosts in a private network: the ECS agent on the ECS-optimized AMI registers the host and
+    // takes its tasks through ecs-agent and ecs, and reports through ecs-telemetry; AWS Batch's page
+    // sends jobs on EC2 to the ECS endpoints, to ECR for private images and to CloudWatch Logs for
+    // the awslogs driver. Docker pulls the image's layers from S3, through the gateway (ECR's page).
+    // No batch endpoint: the hosts never call the Batch API. (All read 2026-12-05, as of 2026-12.)
+    private static readonly EndpointNeed[] PrivateBatchHostNeeds =
+    [
+        new("ecs", PrivateBatchHosts, "the ECS agent registers the host in the compute environment's cluster and updates its tasks", EcsEndpointPage),
+        new("ecs-agent", PrivateBatchHosts, "the ECS agent polls for the jobs placed on the host", EcsEndpointPage),
+        new("ecs-telemetry", PrivateBatchHosts, "the ECS agent sends the host's and the jobs' metrics", EcsEndpointPage),
+        new("ecr.api", PrivateBatchHosts, "the ECS agent authenticates the pull of the job image", BatchEndpointPage),
+        new("ecr.dkr", PrivateBatchHosts, "docker pulls the job image's manifest", BatchEndpointPage),
+        new("s3", PrivateBatchHosts, "docker downloads the job image's layers, which ECR keeps in S3", EcrEndpointPage),
+        new("logs", PrivateBatchHosts, "the awslogs driver ships the jobs' output to the platform's log group", BatchEndpointPage),
+    ];
 
-    /// <summary>What the stack's own workloads call from inside the VPC, the teams' code aside.</summary>
-    public static IReadOnlyList<EndpointNeed> WorkloadNeeds(NotebookSettings notebook)
+    /// <summary>Every call through an endpoint that one of the platform's workloads can make, for the table in docs/operations.md.</summary>
+    public static IReadOnlyList<EndpointNeed> KnownNeeds { get; } = [.. TrainingNeeds, .. OfflineNotebookNeeds, .. PrivateBatchHostNeeds];
+
+    /// <summary>
+    /// What the stack's own workloads call from inside the VPC, the teams' code aside, on a network
+    /// of the given mode (the Batch hosts need endpoints only where they have no public address).
+    /// </summary>
+    public static IReadOnlyList<EndpointNeed> WorkloadNeeds(NotebookSettings notebook, NetworkMode mode)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         var needs = new List<EndpointNeed>(TrainingNeeds);
@@ -79,15 +101,20 @@ public static class VpcEndpointPlan
             needs.AddRange(OfflineNotebookNeeds);
         }
 
+        if (mode == NetworkMode.Private)
+        {
+            needs.AddRange(PrivateBatchHostNeeds);
+        }
+
         return needs;
     }
 
     /// <summary>
-    /// The interface endpoint services the stack's workloads and teams need, whoever's network
-    /// serves them: sorted, without duplicates.
+    /// The interface endpoint services the stack's workloads and teams need on a network of the
+    /// given mode, whoever's network serves them: sorted, without duplicates.
     /// </summary>
-    public static IReadOnlyList<string> InterfaceServicesNeeded(PlatformSettings settings) =>
-        Needs(settings).Where(n => n.Service != "s3").Select(n => n.Service).Distinct().Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> InterfaceServicesNeeded(PlatformSettings settings, NetworkMode mode) =>
+        Needs(settings, mode).Where(n => n.Service != "s3").Select(n => n.Service).Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// The endpoints a network owned by this stack carries: the S3 gateway, and one interface
@@ -97,7 +124,7 @@ public static class VpcEndpointPlan
     {
         ArgumentNullException.ThrowIfNull(settings);
         var region = settings.Region;
-        var needs = Needs(settings);
+        var needs = Needs(settings, settings.Network.Mode);
         var gateway = new VpcEndpoint("s3", region.EndpointServiceName("s3"), Gateway, needs.Where(n => n.Service == "s3").ToList());
         var interfaces = needs.Where(n => n.Service != "s3")
             .GroupBy(n => n.Service, StringComparer.Ordinal)
@@ -106,10 +133,10 @@ public static class VpcEndpointPlan
         return [gateway, .. interfaces];
     }
 
-    private static List<EndpointNeed> Needs(PlatformSettings settings)
+    private static List<EndpointNeed> Needs(PlatformSettings settings, NetworkMode mode)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var needs = WorkloadNeeds(settings.Notebook).ToList();
+        var needs = WorkloadNeeds(settings.Notebook, mode).ToList();
         needs.AddRange(settings.Network.InterfaceEndpointServices.Select(service =>
             new EndpointNeed(service, TeamCode, "calls that the training code makes itself", "https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-privatelink-support.html")));
         return needs;

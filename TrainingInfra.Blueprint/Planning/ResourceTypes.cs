@@ -6,6 +6,12 @@ public static class ResourceTypes
     /// <summary>awsx's VPC component: one VPC and one internet gateway.</summary>
     public const string AwsxVpc = "awsx:ec2:Vpc";
 
+    /// <summary>A plain VPC: a private network's, which has no internet gateway.</summary>
+    public const string Vpc = "aws:ec2/vpc:Vpc";
+
+    /// <summary>A plain subnet: a private network's isolated ones.</summary>
+    public const string Subnet = "aws:ec2/subnet:Subnet";
+
     /// <summary>A VPC endpoint (gateway or interface).</summary>
     public const string VpcEndpoint = "aws:ec2/vpcEndpoint:VpcEndpoint";
 

@@ -20,6 +20,8 @@ public static class ReviewedSettings
             ("cidr", "cidrBlock"), ("availability zones", "numberOfAvailabilityZones"), ("NAT gateways", "natGateways.strategy"),
             ("subnet types", "subnetSpecs.type"),
         ],
+        [ResourceTypes.Vpc] = [("cidr", "cidrBlock")],
+        [ResourceTypes.Subnet] = [("cidr", "cidrBlock"), ("zone", "availabilityZone"), ("public IPs on launch", "mapPublicIpOnLaunch")],
         [ResourceTypes.VpcEndpoint] =
         [
             ("service", "serviceName"), ("endpoint type", "vpcEndpointType"), ("zones", "#subnetIds"), ("private DNS", "privateDnsEnabled"),

@@ -73,9 +73,11 @@ public static class IdleCost
             }
         }
 
+        // A private network's zones are its subnets (it is built without awsx).
         if (resources.Any(r => r.Type == ResourceTypes.VpcEndpoint && r.Text("vpcEndpointType") == "Interface")
-            && resources.FirstOrDefault(r => r.Type == ResourceTypes.AwsxVpc) is { } vpc
-            && resources.Any(r => r.Type == ResourceTypes.VpcEndpoint && r.Strings("subnetIds").Count < (vpc.Number("numberOfAvailabilityZones") ?? 0)))
+            && resources.FirstOrDefault(r => r.Type is ResourceTypes.AwsxVpc or ResourceTypes.Vpc) is { } vpc
+            && (vpc.Number("numberOfAvailabilityZones") ?? resources.Count(r => r.Type == ResourceTypes.Subnet)) is var vpcZones
+            && resources.Any(r => r.Type == ResourceTypes.VpcEndpoint && r.Text("vpcEndpointType") == "Interface" && r.Strings("subnetIds").Count < vpcZones))
         {
             usage.Add(Usage("traffic from other zones to the interface endpoints", vpc, "GB each way", prices?.CrossAzPerGb, region));
         }

@@ -61,14 +61,15 @@ public static class NotebookPlan
     public static string EnabledOrDisabled(bool on) => on ? "Enabled" : "Disabled";
 
     /// <summary>
-    /// The subnet the notebook goes into: the first public one, as in the CDK design, because only
-    /// there does direct internet access work without a NAT gateway.
+    /// The subnet the notebook goes into: the first of the network's host subnets. In a public
+    /// network those are the public ones, as in the CDK design, because only there does direct
+    /// internet access work without a NAT gateway; in a private network, the isolated ones.
     /// </summary>
-    public static string Subnet(IReadOnlyList<string> publicSubnetIds)
+    public static string Subnet(IReadOnlyList<string> hostSubnetIds)
     {
-        ArgumentNullException.ThrowIfNull(publicSubnetIds);
-        return publicSubnetIds.Count > 0
-            ? publicSubnetIds[0]
-            : throw new ArgumentException("the VPC has no public subnet to place the notebook in", nameof(publicSubnetIds));
+        ArgumentNullException.ThrowIfNull(hostSubnetIds);
+        return hostSubnetIds.Count > 0
+            ? hostSubnetIds[0]
+            : throw new ArgumentException("the VPC has no subnet to place the notebook in", nameof(hostSubnetIds));
     }
 }

@@ -117,19 +117,21 @@ public static class GuardrailCatalog
             run => run.OfType(SecurityGroup).Concat(run.OfType(IngressRule)).Concat(run.OfType(EgressRule))
                 .Where(r => string.IsNullOrWhiteSpace(r.Text("description")) || r.Text("description") == "Managed by Pulumi")
                 .Select(r => Finding("CKV_AWS_23", r, "has no description"))),
-        new("CKV2_AWS_11", "The VPC's traffic is logged (flow logs)", s => s.Network.OwnsNetwork, run => run.OfType(AwsxVpc),
+        new("CKV2_AWS_11", "The VPC's traffic is logged (flow logs)", s => s.Network.OwnsNetwork, Vpcs,
             run => run.OfType(FlowLog).Any(f => f.Text("vpcId") is { Length: > 0 }) ? []
-                : run.OfType(AwsxVpc).Select(v => Finding("CKV2_AWS_11", v, "has no flow log"))),
-        new("CKV2_AWS_12", "Every VPC's default security group admits and sends nothing", s => s.Network.OwnsNetwork, run => run.OfType(AwsxVpc),
+                : Vpcs(run).Select(v => Finding("CKV2_AWS_11", v, "has no flow log"))),
+        new("CKV2_AWS_12", "Every VPC's default security group admits and sends nothing", s => s.Network.OwnsNetwork, Vpcs,
             run => run.OfType(DefaultSecurityGroup).Count(g => g.Text("vpcId") is { Length: > 0 } && g.List("ingress").Count == 0 && g.List("egress").Count == 0)
-                    >= run.OfType(AwsxVpc).Count
+                    >= Vpcs(run).Count
                 ? run.OfType(DefaultSecurityGroup).Where(g => g.List("ingress").Count > 0 || g.List("egress").Count > 0)
                     .Select(g => Finding("CKV2_AWS_12", g, "has rules"))
-                : run.OfType(AwsxVpc).Select(v => Finding("CKV2_AWS_12", v, "its default security group keeps AWS's default rules"))),
-        new("EC2.15", "Subnets do not give instances public addresses or a route to the internet gateway", s => s.Network.OwnsNetwork, run => run.OfType(AwsxVpc),
+                : Vpcs(run).Select(v => Finding("CKV2_AWS_12", v, "its default security group keeps AWS's default rules"))),
+        new("EC2.15", "Subnets do not give instances public addresses or a route to the internet gateway", s => s.Network.OwnsNetwork, Vpcs,
             run => run.OfType(AwsxVpc)
                 .Where(v => v.List("subnetSpecs").Any(spec => (string?)spec.AsMap().GetValueOrDefault("type") == "Public"))
-                .Select(v => Finding("EC2.15", v, PublicSubnetsProblem))),
+                .Select(v => Finding("EC2.15", v, PublicSubnetsProblem))
+                .Concat(run.OfType(Subnet).Where(n => n.Flag("mapPublicIpOnLaunch") == true).Select(n => Finding("EC2.15", n, "maps public IPs on launch")))),
+        PrivateNetworkRules.NoPathToTheInternet,
         new("TI.NET.2", "Ingress rules name a protocol and ports, not all traffic", Always, run => run.OfType(SecurityGroup),
             run => run.OfType(IngressRule).Where(r => r.Text("ipProtocol") == "-1")
                 .Select(r => Finding("TI.NET.2", r, r.Text("referencedSecurityGroupId") == r.Text("securityGroupId")

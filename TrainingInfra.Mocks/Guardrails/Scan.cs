@@ -24,9 +24,14 @@ public static class Scan
     public const string LaunchTemplate = "aws:ec2/launchTemplate:LaunchTemplate";
     public const string JobDefinition = "aws:batch/jobDefinition:JobDefinition";
     public const string AwsxVpc = "awsx:ec2:Vpc";
+    public const string PlainVpc = "aws:ec2/vpc:Vpc";
+    public const string Subnet = "aws:ec2/subnet:Subnet";
     public const string DefaultSecurityGroup = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
     public const string BucketLogging = "aws:s3/bucketLogging:BucketLogging";
     public const string BucketReplication = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+
+    /// <summary>The stack's VPCs, whichever way they are built: awsx's component (public mode) or a plain VPC (private mode).</summary>
+    public static IReadOnlyList<MockResourceArgs> Vpcs(StackRun run) => run.OfType(AwsxVpc).Concat(run.OfType(PlainVpc)).ToList();
 
     public static string Describe(MockResourceArgs resource) => $"{resource.Type!.Split(':')[^1]} {resource.Name}";
 

@@ -72,10 +72,13 @@ public static class Waivers
         new("CKV_AWS_145",
             (_, f) => f.Resource is "Bucket access-logs" or "Bucket replica-access-logs",
             "access-log buckets: S3 server access log delivery writes only to destinations with SSE-S3 default encryption, not SSE-KMS"),
+        // Only for the public mode that asks for public subnets: a private network (prod) must pass
+        // EC2.15 outright.
         new("EC2.15",
-            (_, f) => f.Problem == GuardrailCatalog.PublicSubnetsProblem,
-            "no NAT gateway by design: the notebook (direct internet access) and Batch hosts reach ECS, ECR and package mirrors through the "
-            + "internet gateway from the public subnets; training runs in the isolated subnets, which have no route out"),
+            (s, f) => s.Network.Mode == NetworkMode.Public && f.Problem == GuardrailCatalog.PublicSubnetsProblem,
+            "networkMode public, the CDK design without a NAT gateway: the notebook (direct internet access) and Batch hosts reach ECS, ECR and "
+            + "package mirrors through the internet gateway from the public subnets; training runs in the isolated subnets, which have no route "
+            + "out. networkMode private removes the public subnets"),
         new("TI.NET.2",
             (_, f) => f.Problem == GuardrailCatalog.SelfReferencingAllTraffic,
             "the SageMaker group admits all traffic from its own members only: the instances of one distributed training job talk on "

@@ -92,7 +92,7 @@ public sealed class BatchComponent : ComponentResource
             MaxVcpus = batch.MaxVcpus,
             InstanceTypes = batch.InstanceTypes.ToList(),
             InstanceRole = instanceProfile.Arn,
-            Subnets = args.PublicSubnetIds,
+            Subnets = args.HostSubnetIds,
             SecurityGroupIds = { securityGroup.Id },
             // A version number, not $Latest: a changed template then shows up as a change of the
             // compute environment, which Batch rolls out to its instances.

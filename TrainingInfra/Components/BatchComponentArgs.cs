@@ -16,8 +16,11 @@ public sealed class BatchComponentArgs
     /// <summary>The VPC the compute environment runs in.</summary>
     public required Output<string> VpcId { get; init; }
 
-    /// <summary>Public subnets, where the instances run (there is no NAT gateway).</summary>
-    public required Output<ImmutableArray<string>> PublicSubnetIds { get; init; }
+    /// <summary>
+    /// Where the instances run: the public subnets (there is no NAT gateway, so they need public
+    /// addresses), or in a private network the isolated subnets, which reach AWS through endpoints.
+    /// </summary>
+    public required Output<ImmutableArray<string>> HostSubnetIds { get; init; }
 
     /// <summary>ARN of the model-artifacts bucket, which jobs read and write.</summary>
     public required Output<string> ModelBucketArn { get; init; }

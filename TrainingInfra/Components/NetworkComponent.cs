@@ -9,9 +9,9 @@ using Ec2 = Pulumi.Aws.Ec2;
 namespace TrainingInfra.Components;
 
 /// <summary>
-/// The VPC: public and isolated subnets in each zone, no NAT gateway, the S3 gateway endpoint on
-/// the route tables, and the interface endpoints the stack's workloads call from the isolated
-/// subnets. Or, with <c>networkStack</c> set, another stack's VPC, read from that stack's outputs
+/// The VPC: public (in public mode only) and isolated subnets in each zone, no NAT gateway, the S3
+/// gateway endpoint on the route tables, and the interface endpoints the stack's workloads call
+/// from the isolated subnets. Or, with <c>networkStack</c> set, another stack's VPC, read from that stack's outputs
 /// before anything else of this stack is registered.
 /// </summary>
 public sealed partial class NetworkComponent : ComponentResource
@@ -33,24 +33,38 @@ public sealed partial class NetworkComponent : ComponentResource
             InterfaceEndpointServices = Output.Create(NetworkOutputs.JoinList(attached.InterfaceEndpointServices));
             NetworkOwner = owner.Split('/')[^1];
             NetworkProtected = attached.OwnerProtected;
+            Mode = attached.Mode;
+            HostSubnetIds = Output.Create(attached.HostSubnetIds.ToImmutableArray());
         }
         else
         {
-            var vpc = CreateVpc(settings);
-            CloseDefaultSecurityGroup(vpc.VpcId, settings.Tags);
-            VpcId = vpc.VpcId;
+            var zones = args.EndpointZones ?? throw new ArgumentException("a network of the stack's own needs its endpoint zones", nameof(args));
+            Mode = settings.Network.Mode;
+            if (Mode == NetworkMode.Private)
+            {
+                (VpcId, IsolatedSubnetIds) = CreatePrivateVpc(settings, zones);
+                PublicSubnetIds = Output.Create(ImmutableArray<string>.Empty);
+                HostSubnetIds = IsolatedSubnetIds;
+            }
+            else
+            {
+                var vpc = CreateVpc(settings);
+                VpcId = vpc.VpcId;
+                PublicSubnetIds = vpc.PublicSubnetIds;
+                IsolatedSubnetIds = vpc.IsolatedSubnetIds;
+                HostSubnetIds = PublicSubnetIds;
+            }
+
+            CloseDefaultSecurityGroup(VpcId, settings.Tags);
             VpcCidr = Output.Create(settings.Network.VpcCidr.ToString());
-            PublicSubnetIds = vpc.PublicSubnetIds;
-            IsolatedSubnetIds = vpc.IsolatedSubnetIds;
             var interfaceEndpoints = VpcEndpointPlan.For(settings).Where(e => e.Type == VpcEndpointPlan.Interface).ToList();
-            EndpointSecurityGroupId = CreateInterfaceEndpoints(settings, interfaceEndpoints,
-                args.EndpointZones ?? throw new ArgumentException("a network of the stack's own needs its endpoint zones", nameof(args)));
+            EndpointSecurityGroupId = CreateInterfaceEndpoints(settings, interfaceEndpoints, zones);
             InterfaceEndpointServices = Output.Create(NetworkOutputs.JoinList(interfaceEndpoints.Select(e => e.Service)));
             NetworkOwner = settings.StackName;
             NetworkProtected = settings.Protected;
             if (settings.Network.FlowLogs)
             {
-                CreateFlowLogs(settings, args.AccountId, args.DataKeyArn, vpc.VpcId);
+                CreateFlowLogs(settings, args.AccountId, args.DataKeyArn, VpcId);
             }
         }
 
@@ -64,6 +78,8 @@ public sealed partial class NetworkComponent : ComponentResource
             ["interfaceEndpointServices"] = InterfaceEndpointServices,
             ["networkOwner"] = NetworkOwner,
             ["networkProtected"] = NetworkProtected,
+            ["networkMode"] = NetworkOutputs.ModeName(Mode),
+            ["hostSubnetIds"] = HostSubnetIds,
         });
     }
 
@@ -73,11 +89,17 @@ public sealed partial class NetworkComponent : ComponentResource
     /// <summary>The VPC's IPv4 range.</summary>
     public Output<string> VpcCidr { get; }
 
-    /// <summary>One public subnet per zone, with a route to the internet gateway.</summary>
+    /// <summary>One public subnet per zone, with a route to the internet gateway; none in a private network.</summary>
     public Output<ImmutableArray<string>> PublicSubnetIds { get; }
 
     /// <summary>One isolated subnet per zone, without a route out: where training runs.</summary>
     public Output<ImmutableArray<string>> IsolatedSubnetIds { get; }
+
+    /// <summary>Where the notebook and the Batch hosts run: the public subnets, or in a private network the isolated ones.</summary>
+    public Output<ImmutableArray<string>> HostSubnetIds { get; }
+
+    /// <summary>The network's mode: this stack's, or that of the network it attached to.</summary>
+    public NetworkMode Mode { get; }
 
     /// <summary>The interface endpoints' security group.</summary>
     public Output<string> EndpointSecurityGroupId { get; }

@@ -158,7 +158,7 @@ public sealed class SageMakerComponent : ComponentResource
             InstanceType = notebook.InstanceType,
             PlatformIdentifier = NotebookPlan.PlatformIdentifier,
             RoleArn = role.Arn,
-            SubnetId = args.PublicSubnetIds.Apply(ids => NotebookPlan.Subnet(ids)),
+            SubnetId = args.HostSubnetIds.Apply(ids => NotebookPlan.Subnet(ids)),
             SecurityGroups = { securityGroup.Id },
             DirectInternetAccess = NotebookPlan.EnabledOrDisabled(notebook.DirectInternetAccess),
             RootAccess = NotebookPlan.EnabledOrDisabled(notebook.RootAccess),

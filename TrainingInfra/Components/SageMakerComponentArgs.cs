@@ -16,8 +16,8 @@ public sealed class SageMakerComponentArgs
     /// <summary>The VPC the notebook and training jobs run in.</summary>
     public required Output<string> VpcId { get; init; }
 
-    /// <summary>Public subnets; the notebook goes into the first.</summary>
-    public required Output<ImmutableArray<string>> PublicSubnetIds { get; init; }
+    /// <summary>The notebook goes into the first of these: a public subnet, or in a private network an isolated one.</summary>
+    public required Output<ImmutableArray<string>> HostSubnetIds { get; init; }
 
     /// <summary>Isolated subnets; training jobs run there.</summary>
     public required Output<ImmutableArray<string>> IsolatedSubnetIds { get; init; }
