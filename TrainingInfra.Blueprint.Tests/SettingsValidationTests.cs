@@ -38,6 +38,8 @@ public class SettingsValidationTests
         { "networkStack", "org/dev", "stack name" },
         { "networkStack", "dev network", "stack name" },
         { "networkStack", "acme/other-project/dev", "this project" },
+        { "networkMode", "Private", "one of public, private" },
+        { "networkMode", "none", "one of public, private" },
         { "interfaceEndpointServices", "[\"secrets-manager\"]", "not an interface endpoint service" },
         { "interfaceEndpointServices", "[\"com.amazonaws.us-east-1.sts\"]", "did you mean sts" },
         { "interfaceEndpointServices", "[\"sts\",\"sts\"]", "twice" },

@@ -93,6 +93,29 @@ public sealed class GuardrailTests(StackRuns runs, ITestOutputHelper output)
     [Theory, MemberData(nameof(Stacks))] public Task CKV2_AWS_12_DefaultSecurityGroupIsClosed(string stack) => Holds("CKV2_AWS_12", stack);
     [Theory, MemberData(nameof(Stacks))] public Task EC2_15_PublicSubnetsOnlyAsReviewed(string stack) => Holds("EC2.15", stack);
     [Theory, MemberData(nameof(Stacks))] public Task TI_NET_2_AllTrafficIngressOnlyAsReviewed(string stack) => Holds("TI.NET.2", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task TI_NET_3_PrivateNetworkHasNoPathToTheInternet(string stack) => Holds("TI.NET.3", stack);
+
+    [Fact]
+    public async Task ProdIsPrivate_AndNeedsNoWaiverForPublicSubnets()
+    {
+        var run = await runs.Get("prod");
+
+        Assert.True(GuardrailCatalog.Rules.Single(r => r.Id == "TI.NET.3").AppliesTo(run.Settings));
+        Assert.DoesNotContain(GuardrailCatalog.Evaluate(run), f => f.Finding.RuleId is "EC2.15" or "TI.NET.3");
+    }
+
+    [Fact]
+    public async Task PrivateRule_SeesAwsxAndPublicSubnets_HoweverTheVpcIsBuilt()
+    {
+        // dev's public network, which the rule must refuse had a private stack registered it: its
+        // internet gateway exists only inside awsx, which the mock runtime never shows.
+        var rule = GuardrailCatalog.Rules.Single(r => r.Id == "TI.NET.3");
+
+        var findings = rule.Check(await runs.Get("dev")).ToList();
+
+        Assert.Contains(findings, f => f.Resource.StartsWith("Vpc ", StringComparison.Ordinal) && f.Problem.Contains("internet gateway", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Resource.StartsWith("NotebookInstance ", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void EveryRule_HasATest_AndEveryWaiverARule()
