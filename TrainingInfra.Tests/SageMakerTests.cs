@@ -38,12 +38,14 @@ public class SageMakerTests(StackRuns runs)
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
-    public async Task Notebook_SitsInTheFirstPublicSubnet_WithTheSageMakerGroupAndTheNotebookRole(string stack)
+    public async Task Notebook_SitsInTheFirstHostSubnet_WithTheSageMakerGroupAndTheNotebookRole(string stack)
     {
         var run = await runs.Get(stack);
         var notebook = Assert.Single(run.OfType(Notebook));
 
-        Assert.Equal(CloudMocks.PublicSubnets[0], notebook.Text("subnetId"));
+        // Host subnets: dev's public ones; prod's network is private, so its isolated ones.
+        var hostSubnets = stack == "prod" ? await IsolatedSubnets(run) : CloudMocks.PublicSubnets;
+        Assert.Equal(hostSubnets[0], notebook.Text("subnetId"));
         Assert.Equal([SageMakerGroupId(run)], notebook.Strings("securityGroups"));
         Assert.Equal(ArnOf(NotebookRole(run)), notebook.Text("roleArn"));
         Assert.NotEqual(ArnOf(TrainingRole(run)), notebook.Text("roleArn"));
@@ -196,7 +198,7 @@ public class SageMakerTests(StackRuns runs)
         Assert.Equal(await StackRun.Value(run.Stack.TrainingRoleArn), config.GetProperty("RoleArn").GetString());
         Assert.Equal(ArnOf(TrainingRole(run)), config.GetProperty("RoleArn").GetString());
         var vpc = config.GetProperty("VpcConfig");
-        Assert.Equal(CloudMocks.IsolatedSubnets, Strings(vpc, "Subnets"));
+        Assert.Equal(await IsolatedSubnets(run), Strings(vpc, "Subnets"));
         Assert.Equal([await StackRun.Value(run.Stack.SageMakerSecurityGroupId)], Strings(vpc, "SecurityGroupIds"));
         Assert.Equal([SageMakerGroupId(run)], Strings(vpc, "SecurityGroupIds"));
     }
@@ -306,4 +308,7 @@ public class SageMakerTests(StackRuns runs)
             resources.GetProperty("InstanceType").GetString(), resources.GetProperty("InstanceCount").GetInt32(), resources.GetProperty("VolumeSizeInGB").GetInt32()));
         Assert.EndsWith(":v3", config.GetProperty("AlgorithmSpecification").GetProperty("TrainingImage").GetString(), StringComparison.Ordinal);
     }
+
+    private static async Task<IReadOnlyList<string>> IsolatedSubnets(StackRun run) =>
+        TrainingInfra.Blueprint.Network.NetworkOutputs.SplitList(await StackRun.Value(run.Stack.PrivateSubnetIds));
 }

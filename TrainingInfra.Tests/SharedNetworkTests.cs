@@ -84,7 +84,7 @@ public class SharedNetworkTests(StackRuns runs)
     [Fact]
     public async Task ProtectedStack_CannotAttachToDevsEphemeralNetwork()
     {
-        var (error, registered) = await StackRun.Refusal("prod", await DevWithDistinctIds(), ("networkStack", "dev"), ("vpcFlowLogs", "false"));
+        var (error, registered) = await StackRun.Refusal("prod", await DevWithDistinctIds(), ("networkStack", "dev"), ("vpcFlowLogs", "false"), ("networkMode", "public"));
 
         Assert.Contains("destroying 'dev' would pull the network out from under this stack", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(registered, r => r.Type!.StartsWith("aws:", StringComparison.Ordinal));

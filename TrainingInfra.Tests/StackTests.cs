@@ -17,7 +17,8 @@ public class StackTests(StackRuns runs)
 
         Assert.Equal(stack, await StackRun.Value(outputs.EnvironmentSuffix));
         Assert.Equal("us-east-1", await StackRun.Value(outputs.Region));
-        Assert.Equal("vpc-training", await StackRun.Value(outputs.VpcId));
+        // prod's private network is built from plain EC2 resources, whose mock ids are "<name>_id".
+        Assert.Equal(stack == "prod" ? "training-vpc-prod_id" : "vpc-training", await StackRun.Value(outputs.VpcId));
         Assert.Equal($"training-datasets-{stack}-{CloudMocks.AccountId}", await StackRun.Value(outputs.DatasetBucketName));
         Assert.Equal($"model-artifacts-{stack}-{CloudMocks.AccountId}", await StackRun.Value(outputs.ModelBucketName));
         Assert.Equal($"{CloudMocks.AccountId}.dkr.ecr.us-east-1.amazonaws.com/training-containers-{stack}", await StackRun.Value(outputs.EcrRepositoryUri));

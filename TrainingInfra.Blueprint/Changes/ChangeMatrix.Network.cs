@@ -20,7 +20,10 @@ public static partial class ChangeMatrix
             "terraform-provider-aws internal/service/ec2/vpc_security_group.go (`vpc_id` ForceNew)"),
         new(SettingKeys.NetworkStack, ResourceTypes.NotebookInstance, ChangeEffect.ReplacedOldDeletedFirst,
             NotebookLost + " (`subnet_id` and `security_groups` are ForceNew)", NotebookSource + "; " + Bridge)
-        { From = "", To = "prod", Context = [(SettingKeys.InterfaceEndpointZones, SettingsLoader.AllZones)] },
+        {
+            From = "", To = "prod",
+            Context = [(SettingKeys.InterfaceEndpointZones, SettingsLoader.AllZones), (SettingKeys.NotebookDirectInternetAccess, "false")],
+        },
         new(SettingKeys.NetworkStack, ResourceTypes.ComputeEnvironment, ChangeEffect.InPlace,
             "subnets and security group change as for `availabilityZones`", ComputeEnvironmentSource),
         new(SettingKeys.NetworkMode, ResourceTypes.AwsxVpc, ChangeEffect.CreatedOrDeleted,
