@@ -14,16 +14,7 @@ public sealed class SmokeTestScriptTests : IDisposable
     {
         _sandbox.Outputs(SampleStack.Outputs());
         _sandbox.Environment["SMOKE_TEST_ALERT_WAIT_SECONDS"] = "5";
-        _sandbox.Answer("batch", "describe-job-definitions", 1, JsonNode.Parse($$$"""
-            {"jobDefinitions":[{"jobDefinitionName":"inference-job-dev","jobDefinitionArn":"{{{SampleStack.JobDefinition}}}","revision":4,
-              "status":"ACTIVE","type":"container","platformCapabilities":["EC2"],"propagateTags":true,
-              "retryStrategy":{"attempts":3,"evaluateOnExit":[{"onStatusReason":"Host EC2*","action":"RETRY"},{"onReason":"*","action":"EXIT"}]},
-              "timeout":{"attemptDurationSeconds":3600},
-              "containerProperties":{"image":"{{{SampleStack.Repository}}}:latest","command":[],"jobRoleArn":"arn:aws:iam::111122223333:role/batch-job-role-dev",
-                "volumes":[],"environment":[],"mountPoints":[],"ulimits":[],
-                "resourceRequirements":[{"value":"4","type":"VCPU"},{"value":"8192","type":"MEMORY"}],
-                "logConfiguration":{"logDriver":"awslogs","options":{"awslogs-group":"/aws/sagemaker/training-jobs-dev"}},"secrets":[]}}]}
-            """));
+        _sandbox.Answer("batch", "describe-job-definitions", 1, JsonNode.Parse(SampleStack.JobDefinitions));
         _sandbox.Answer("batch", "register-job-definition", 1, new JsonObject { ["jobDefinitionArn"] = SmokeDefinition });
         _sandbox.Answer("batch", "submit-job", 1, new JsonObject { ["jobId"] = "job-ok" });
         _sandbox.Answer("batch", "submit-job", 2, new JsonObject { ["jobId"] = "job-fail" });
