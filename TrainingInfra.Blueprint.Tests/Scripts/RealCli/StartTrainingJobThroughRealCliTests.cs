@@ -46,4 +46,42 @@ public sealed class StartTrainingJobThroughRealCliTests
         Assert.Equal(2, sandbox.Aws.RequestsOf("sagemaker", "DescribeTrainingJob").Count);
         Assert.All(sandbox.Aws.Requests, r => Assert.Equal(SampleStack.Region, r.Region));
     }
+
+    // EC2 refuses a type it does not offer in the region with an error, not an empty list: DescribeInstanceTypes
+    // describes "the instance types for the current Region" unless IncludeUnsupportedInRegion is set
+    // (ec2/2016-11-15/service-2.json in botocore 1.43), and AWS answers InvalidInstanceType, "The following
+    // supplied instance types do not exist: [...]" (scylladb/scylla-cluster-tests#12419, November 2025).
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v1")]
+    public void InstanceTypeEc2DoesNotOffer_StartsTheJobWithAWarning_AndNoVolumeKey(string cli)
+    {
+        using var sandbox = Sandbox(cli);
+        sandbox.Aws.Answer("ec2", "DescribeInstanceTypes",
+            AwsReply.Error("InvalidInstanceType", "The following supplied instance types do not exist: [p9.48xlarge]"));
+
+        var result = Start(sandbox, "--instance-type", "ml.p9.48xlarge");
+
+        sandbox.AssertSucceeded(result);
+        Assert.Contains("warning: EC2 does not offer p9.48xlarge in us-east-1", result.StdErr, StringComparison.Ordinal);
+        var resources = SentRequest(sandbox)["ResourceConfig"]!;
+        Assert.Equal("ml.p9.48xlarge", (string?)resources["InstanceType"]);
+        Assert.Null(resources["VolumeKmsKeyId"]);
+    }
+
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v1")]
+    public void Ec2RefusingTheLookup_StopsBeforeTheJob_WithEc2sMessage(string cli)
+    {
+        using var sandbox = Sandbox(cli);
+        sandbox.Aws.Answer("ec2", "DescribeInstanceTypes",
+            AwsReply.Error("UnauthorizedOperation", "You are not authorized to perform this operation.", 403));
+
+        var result = Start(sandbox, "--instance-type", "ml.g5.2xlarge");
+
+        Assert.True(result.ExitCode == 3, sandbox.Report(result));
+        Assert.Contains("UnauthorizedOperation", result.StdErr, StringComparison.Ordinal);
+        Assert.Empty(sandbox.Aws.RequestsOf("sagemaker", "CreateTrainingJob"));
+    }
 }
