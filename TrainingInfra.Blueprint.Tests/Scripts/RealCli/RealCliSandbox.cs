@@ -10,8 +10,8 @@ namespace TrainingInfra.Blueprint.Tests.Scripts.RealCli;
 /// </summary>
 internal sealed class RealCliSandbox : IDisposable
 {
-    // A CLI call costs about a second of Python start-up; the smoke test makes about twenty.
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(180);
+    // A CLI call costs one to a few seconds of Python start-up; the smoke test makes about twenty.
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(300);
 
     public RealCliSandbox(string cli)
     {

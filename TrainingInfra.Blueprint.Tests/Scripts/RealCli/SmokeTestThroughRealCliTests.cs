@@ -10,11 +10,13 @@ public sealed class SmokeTestThroughRealCliTests
 {
     private const string Script = "smoke-test.sh";
 
-    private static RealCliSandbox Sandbox(string cli)
+    /// <summary>A sandbox whose account answers every step of the smoke test as a healthy stack's does.</summary>
+    internal static RealCliSandbox Sandbox(string cli)
     {
         var sandbox = new RealCliSandbox(cli);
         sandbox.Outputs(SampleStack.Outputs(SampleStack.DataKey));
-        sandbox.Environment["SMOKE_TEST_ALERT_WAIT_SECONDS"] = "5";
+        // Generous bounds: a CLI call takes seconds on a busy machine, and the answers end every wait anyway.
+        sandbox.Environment["SMOKE_TEST_ALERT_WAIT_SECONDS"] = "120";
         sandbox.Aws.S3Accepts();
         sandbox.Aws.Ec2Describes("m5.xlarge", instanceStorage: false);
         sandbox.Aws.TrainingJobGoesThrough("Completed");
@@ -24,8 +26,8 @@ public sealed class SmokeTestThroughRealCliTests
         return sandbox;
     }
 
-    private static ScriptResult SmokeTest(RealCliSandbox sandbox) =>
-        sandbox.Run(Script, "dev", "--outputs", sandbox.OutputsFile, "--timeout", "170");
+    internal static ScriptResult SmokeTest(RealCliSandbox sandbox) =>
+        sandbox.Run(Script, "dev", "--outputs", sandbox.OutputsFile, "--timeout", "240");
 
     [Theory]
     [InlineData("v2")]
@@ -41,7 +43,9 @@ public sealed class SmokeTestThroughRealCliTests
         var upload = Assert.Single(aws.RequestsOf("s3", "PutObject"));
         Assert.StartsWith($"/{SampleStack.Datasets}/smoke-test/", upload.Path, StringComparison.Ordinal);
         Assert.Equal(200, upload.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        var job = (string)Assert.Single(aws.RequestsOf("sagemaker", "CreateTrainingJob")).Json["TrainingJobName"]!;
+        var training = Assert.Single(aws.RequestsOf("sagemaker", "CreateTrainingJob")).Json;
+        var job = (string)training["TrainingJobName"]!;
+        Assert.Equal((SampleStack.DataKey, SampleStack.DataKey), ((string?)training["ResourceConfig"]!["VolumeKmsKeyId"], (string?)training["OutputDataConfig"]!["KmsKeyId"]));
         Assert.Equal($"/{SampleStack.Models}/output/{job}/output/model.tar.gz", Assert.Single(aws.RequestsOf("s3", "HeadObject")).Path);
         var registered = Assert.Single(aws.RequestsOf("batch", "RegisterJobDefinition")).Json;
         Assert.Equal("container", (string?)registered["type"]);
