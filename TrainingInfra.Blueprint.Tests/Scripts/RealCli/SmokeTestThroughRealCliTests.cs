@@ -21,7 +21,8 @@ public sealed class SmokeTestThroughRealCliTests
         sandbox.Aws.Ec2Describes("m5.xlarge", instanceStorage: false);
         sandbox.Aws.TrainingJobGoesThrough("Completed");
         sandbox.Aws.BatchKnowsTheStacksDefinition();
-        sandbox.Aws.BatchJobsGoThrough(["RUNNING", "SUCCEEDED"], ["RUNNING", "FAILED"]);
+        // Batch does not list either job at the first look after SubmitJob (Netflix/metaflow#543).
+        sandbox.Aws.BatchJobsGoThrough(["", "RUNNING", "SUCCEEDED"], ["", "FAILED"]);
         sandbox.Aws.CloudWatchReports(0, 1);
         return sandbox;
     }
@@ -32,7 +33,7 @@ public sealed class SmokeTestThroughRealCliTests
     [Theory]
     [InlineData("v2")]
     [InlineData("v1")]
-    public void HealthyStack_PassesEveryStep_WithRequestsTheCliAccepts(string cli)
+    public void HealthyStack_PassesEveryStep_WithRequestsTheCliAccepts_AndWaitsForBatchToListItsJobs(string cli)
     {
         using var sandbox = Sandbox(cli);
 
