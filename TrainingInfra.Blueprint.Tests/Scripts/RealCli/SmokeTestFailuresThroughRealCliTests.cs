@@ -10,9 +10,10 @@ public sealed class SmokeTestFailuresThroughRealCliTests
     private static void AssertCleanedUp(RealCliSandbox sandbox) =>
         Assert.Equal(3, sandbox.Aws.RequestsOf("s3", "ListObjectsV2").Count);
 
-    // DescribeJobDefinitions answers a definition it does not know with an empty list, not an error
-    // (batch/2016-08-10/service-2.json has no not-found error for it); copying "nothing" made a
-    // RegisterJobDefinition request without its required "type", which both CLIs refuse.
+    // DescribeJobDefinitions describes a list, and its model (batch/2016-08-10/service-2.json) declares
+    // no not-found error, only ClientException and ServerException: a definition Batch does not know is
+    // left out of the answer. Copying "nothing" made a RegisterJobDefinition request without its
+    // required "type", which both CLIs refuse.
     [Theory]
     [InlineData("v2")]
     [InlineData("v1")]
