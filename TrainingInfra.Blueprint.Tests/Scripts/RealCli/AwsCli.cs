@@ -17,12 +17,10 @@ internal sealed record AwsCli(string Name, string Path, string Version)
     private static readonly Lazy<AwsCli> V1 = new(FindV1);
     private static readonly Lazy<AwsCli> V2 = new(FindV2);
 
-    /// <summary>The names the script tests run through, for [MemberData].</summary>
-    public static TheoryData<string> Names => ["v2", "v1"];
-
     /// <summary>
-    /// AWS CLI v2 before 2.13 ignores AWS_ENDPOINT_URL (v1 honours it since botocore 1.31), so the
-    /// wrapper on PATH gives v2 --endpoint-url; v1 is pointed through the environment, as users do.
+    /// AWS CLI v2.9 has no AWS_ENDPOINT_URL (its bundled botocore's configprovider.py knows no
+    /// endpoint_url setting), so the wrapper on PATH gives it --endpoint-url; v1 (botocore 1.43)
+    /// reads the variable, and is pointed at the loopback service through it.
     /// </summary>
     public bool ReadsEndpointFromEnvironment => Version.StartsWith("aws-cli/1.", StringComparison.Ordinal);
 
