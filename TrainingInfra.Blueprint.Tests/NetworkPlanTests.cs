@@ -82,12 +82,12 @@ public class NetworkPlanTests
     }
 
     [Fact]
-    public void ReadmeEndpointTable_NamesEveryCallerAndItsSource()
+    public void DocsEndpointTable_NamesEveryCallerAndItsSource()
     {
-        var readme = File.ReadAllText(TrainingInfra.Testing.StackConfigFiles.RepoFile("README.md"));
+        var operations = File.ReadAllText(TrainingInfra.Testing.StackConfigFiles.RepoFile(Path.Combine("docs", "operations.md")));
 
         Assert.All(VpcEndpointPlan.KnownNeeds, need =>
-            Assert.Contains($"| `{need.Service}` | {need.Consumer} | {need.Call} | <{need.Source}> |", readme, StringComparison.Ordinal));
+            Assert.Contains($"| `{need.Service}` | {need.Consumer} | {need.Call} | <{need.Source}> |", operations, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace TrainingInfra.Blueprint.Tests;
 
-/// <summary>Pulumi.yaml, the stack files, the README and the settings code say the same thing.</summary>
+/// <summary>Pulumi.yaml, the stack files, the README, docs/ and the settings code say the same thing.</summary>
 public partial class ProjectFilesTests
 {
     private static readonly IReadOnlyDictionary<string, YamlNode> Declared = StackConfigFiles.ProjectDeclarations();
@@ -114,10 +114,10 @@ public partial class ProjectFilesTests
     }
 
     [Fact]
-    public void ReadmeConfigReference_ListsEveryKeyWithItsDefault()
+    public void DocsConfigReference_ListsEveryKeyWithItsDefault()
     {
-        var readme = File.ReadAllText(StackConfigFiles.RepoFile("README.md"));
-        var table = readme[readme.IndexOf("| key | type | default | meaning |", StringComparison.Ordinal)..];
+        var reference = File.ReadAllText(StackConfigFiles.RepoFile(Path.Combine("docs", "configuration.md")));
+        var table = reference[reference.IndexOf("| key | type | default | meaning |", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("\n\n", StringComparison.Ordinal)];
         var rows = ReferenceRow().Matches(table).ToDictionary(m => m.Groups["key"].Value, m => m.Groups["default"].Value.Trim());
 

@@ -10,12 +10,12 @@ namespace TrainingInfra.Tests;
 
 /// <summary>
 /// What each stack file costs standing still and takes from the account's quotas, from the
-/// resources it really registers, held against the targets and against what the README states.
+/// resources it really registers, held against the targets and against what docs/planning-and-cost.md states.
 /// </summary>
 [Collection(MockRuntimeSuite.Name)]
 public sealed partial class CostAndCapacityTests(StackRuns runs)
 {
-    private static string Readme => File.ReadAllText(StackConfigFiles.RepoFile("README.md"));
+    private static string CostDoc => File.ReadAllText(StackConfigFiles.RepoFile(Path.Combine("docs", "planning-and-cost.md")));
 
     private async Task<CostReport> Cost(string stack) => IdleCost.Of((await runs.Get(stack)).Planned(), "us-east-1");
 
@@ -52,30 +52,30 @@ public sealed partial class CostAndCapacityTests(StackRuns runs)
     }
 
     [Fact]
-    public async Task ReadmeCostTable_StatesWhatEachStackIdlesAt()
+    public async Task DocsCostTable_StatesWhatEachStackIdlesAt()
     {
-        var rows = TableRows(Readme, "| stack | idle cost / month |");
+        var rows = TableRows(CostDoc, "| stack | idle cost / month |");
 
         Assert.Equal(Money(CdkDesign), rows["CDK design"][0]);
         foreach (var stack in new[] { "dev", "pr", "prod" })
         {
             var cost = await Cost(stack);
-            Assert.True(rows.ContainsKey($"`{stack}`"), $"no README row for {stack}");
+            Assert.True(rows.ContainsKey($"`{stack}`"), $"no row in docs/planning-and-cost.md for {stack}");
             Assert.Equal(Money(cost.IdleMonthly), rows[$"`{stack}`"][0]);
             Assert.Equal(EndpointZones(await runs.Get(stack)).ToString(CultureInfo.InvariantCulture), rows[$"`{stack}`"][2]);
         }
     }
 
     [Fact]
-    public async Task ReadmeQuotaTable_StatesWhatEachStackTakes()
+    public async Task DocsQuotaTable_StatesWhatEachStackTakes()
     {
-        var rows = TableRows(Readme, "| quota | default | adjustable | `dev` | each per-PR stack | `prod` |");
+        var rows = TableRows(CostDoc, "| quota | default | adjustable | `dev` | each per-PR stack | `prod` |");
 
         foreach (var (stack, column) in new[] { ("dev", 2), ("pr", 3), ("prod", 4) })
         {
             foreach (var (quota, used) in AccountQuotas.Draw((await runs.Get(stack)).Planned()))
             {
-                Assert.True(rows.ContainsKey(quota.Name), $"no README row for {quota.Name}");
+                Assert.True(rows.ContainsKey(quota.Name), $"no row in docs/planning-and-cost.md for {quota.Name}");
                 Assert.Equal(quota.Limit.ToString("N0", CultureInfo.InvariantCulture), rows[quota.Name][0]);
                 Assert.Equal(used.ToString(CultureInfo.InvariantCulture), rows[quota.Name][column]);
             }
@@ -83,14 +83,14 @@ public sealed partial class CostAndCapacityTests(StackRuns runs)
     }
 
     [Fact]
-    public async Task FortyOrMorePerPullRequestStacks_FitBesideDevAndProd_AsTheReadmeSays()
+    public async Task FortyOrMorePerPullRequestStacks_FitBesideDevAndProd_AsTheDocsSay()
     {
         var (stacks, binding) = AccountQuotas.PerPullRequestStacksThatFit(
             (await runs.Get("pr")).Planned(), (await runs.Get("dev")).Planned(), (await runs.Get("prod")).Planned());
 
         Assert.True(stacks >= 40, $"{stacks} per-PR stacks fit; {binding.Name} binds");
-        Assert.Contains($"**{stacks} per-PR stacks** fit beside dev and prod", Readme, StringComparison.Ordinal);
-        Assert.Contains($"binding quota is {binding.Name}", Readme, StringComparison.Ordinal);
+        Assert.Contains($"**{stacks} per-PR stacks** fit beside dev and prod", CostDoc, StringComparison.Ordinal);
+        Assert.Contains($"binding quota is {binding.Name}", CostDoc, StringComparison.Ordinal);
     }
 
     private static int EndpointZones(StackRun run) =>
@@ -98,12 +98,12 @@ public sealed partial class CostAndCapacityTests(StackRuns runs)
 
     private static string Money(decimal amount) => "$" + amount.ToString("F2", CultureInfo.InvariantCulture);
 
-    /// <summary>A README table's rows by their first cell, each with the cells after it.</summary>
-    private static Dictionary<string, string[]> TableRows(string readme, string header)
+    /// <summary>A Markdown table's rows by their first cell, each with the cells after it.</summary>
+    private static Dictionary<string, string[]> TableRows(string markdown, string header)
     {
-        var start = readme.IndexOf(header, StringComparison.Ordinal);
-        Assert.True(start >= 0, $"the README has no table headed {header}");
-        var table = readme[start..];
+        var start = markdown.IndexOf(header, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"docs/planning-and-cost.md has no table headed {header}");
+        var table = markdown[start..];
         table = table[..(table.IndexOf("\n\n", StringComparison.Ordinal) is var end and >= 0 ? end : table.Length)];
         return table.Split('\n').Skip(2)
             .Select(line => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray())

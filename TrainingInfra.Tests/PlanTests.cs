@@ -240,12 +240,12 @@ public sealed class PlanTests(StackRuns runs, Plans plans) : IClassFixture<Plans
     }
 
     [Fact]
-    public async Task ReadmeComparisonSample_IsWhatTheToolPrints()
+    public async Task DocsComparisonSample_IsWhatTheToolPrints()
     {
-        var readme = File.ReadAllText(StackConfigFiles.RepoFile("README.md"));
+        var doc = File.ReadAllText(StackConfigFiles.RepoFile(Path.Combine("docs", "planning-and-cost.md")));
         const string Start = "<!-- plan comparison sample -->\n", End = "\n<!-- end of plan comparison sample -->";
-        var from = readme.IndexOf(Start, StringComparison.Ordinal) + Start.Length;
-        var sample = readme[from..readme.IndexOf(End, from, StringComparison.Ordinal)];
+        var from = doc.IndexOf(Start, StringComparison.Ordinal) + Start.Length;
+        var sample = doc[from..doc.IndexOf(End, from, StringComparison.Ordinal)];
 
         var comparison = PlanComparison.Between(await Plan("dev"), await Plan("dev", ("interfaceEndpointZones", "all"), ("notebookIdleStopMinutes", "0")));
 

@@ -12,7 +12,7 @@ public static class AccountQuotas
     private const string EndpointQuotas = "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html";
     private const string BatchQuotas = "https://docs.aws.amazon.com/batch/latest/userguide/service_limits.html";
 
-    /// <summary>Every quota a stack draws on, in the order of the README's capacity table.</summary>
+    /// <summary>Every quota a stack draws on, in the order of the capacity table in docs/planning-and-cost.md.</summary>
     public static IReadOnlyList<AccountQuota> All { get; } =
     [
         new("VPCs per Region", 5, true, "account and region", VpcQuotas, r => Count(r, ResourceTypes.AwsxVpc)),

@@ -66,7 +66,7 @@ public static class VpcEndpointPlan
         new("ecr.dkr", OfflineNotebook, "docker push and pull of the training containers", EcrEndpointPage),
     ];
 
-    /// <summary>Every call through an endpoint that one of the platform's workloads can make, for the README's table.</summary>
+    /// <summary>Every call through an endpoint that one of the platform's workloads can make, for the table in docs/operations.md.</summary>
     public static IReadOnlyList<EndpointNeed> KnownNeeds { get; } = [.. TrainingNeeds, .. OfflineNotebookNeeds];
 
     /// <summary>What the stack's own workloads call from inside the VPC, the teams' code aside.</summary>

@@ -4,7 +4,7 @@ namespace TrainingInfra.Blueprint.Planning;
 
 /// <summary>
 /// What a stack will create and what it will cost, worked out without AWS: the plan tool's
-/// result, and the stable shape of its JSON (<see cref="PlanJson"/>; README "Plan").
+/// result, and the stable shape of its JSON (<see cref="PlanJson"/>; docs/planning-and-cost.md, "The plan's JSON").
 /// </summary>
 /// <param name="SchemaVersion">The JSON shape's version: <see cref="CurrentSchemaVersion"/>; it changes only when a field changes meaning or goes away.</param>
 /// <param name="Stack">The stack's name.</param>
