@@ -19,7 +19,9 @@ usage: smoke-test.sh <stack> [--outputs FILE] [--timeout SECONDS] [--keep]
   --timeout SECONDS  the whole test's time budget (default 3600)
   --keep             leave the uploaded data, the model and the job definition in place
 
-Environment: SMOKE_TEST_BATCH_IMAGE (default public.ecr.aws/docker/library/busybox:1.36),
+Environment: SMOKE_TEST_BATCH_IMAGE (default public.ecr.aws/docker/library/busybox:1.36; on a
+stack whose NetworkMode output is private, {ECRRepositoryUri}:smoke-test-busybox, which must have
+been pushed there: its Batch hosts reach no registry but the account's ECR),
 SMOKE_TEST_ALERT_WAIT_SECONDS (how long to wait for the rule's metric, default 900).
 USAGE
   exit "$TI_EXIT_USAGE"
@@ -39,7 +41,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-batch_image="${SMOKE_TEST_BATCH_IMAGE:-public.ecr.aws/docker/library/busybox:1.36}"
+batch_image="${SMOKE_TEST_BATCH_IMAGE:-}"
 alert_wait="${SMOKE_TEST_ALERT_WAIT_SECONDS:-900}"
 deadline=$(( SECONDS + budget ))
 steps=7 step=0
@@ -87,6 +89,16 @@ definition="$(ti_output JobDefinitionArn)"
 failure_rule="$(ti_output BatchJobFailedRuleName)"
 ti_output TrainingJobConfig >/dev/null
 ti_output JobQueueArn >/dev/null
+# Stacks deployed before networkMode existed export no NetworkMode: they are public.
+network_mode="$(jq -r '.NetworkMode // "public"' <<<"$TI_OUTPUTS")"
+private_tag=smoke-test-busybox
+if [ -z "$batch_image" ]; then
+  if [ "$network_mode" = private ]; then
+    batch_image="$(ti_output ECRRepositoryUri):$private_tag"
+  else
+    batch_image=public.ecr.aws/docker/library/busybox:1.36
+  fi
+fi
 
 account="$(awk -F '\t' -v r="$region" '$1 == r { print $2 }' "$here/data/xgboost-registries.tsv")"
 [ -n "$account" ] || failed "no built-in XGBoost image is listed for $region in scripts/data/xgboost-registries.tsv"
@@ -130,7 +142,15 @@ size="$(ti_aws s3api head-object --region "$region" --bucket "$models" --key "$k
 [ "$size" -gt 0 ] || failed "$artifact is empty or missing"
 ok "$artifact ($size bytes)"
 
-step "register a job definition like the stack's, with a public image"
+step "register a job definition like the stack's, with $batch_image"
+if [ "$network_mode" = private ] && [[ "$batch_image" == *":$private_tag" ]]; then
+  # A private stack's hosts pull only from this account's ECR; without the image there, the job
+  # would wait and fail on CannotPullContainerError. Say how to put it there instead.
+  repository="${batch_image%:*}"
+  found="$(ti_aws_except ImageNotFoundException ecr describe-images --region "$region" --repository-name "${repository#*/}" \
+    --image-ids "imageTag=$private_tag" | jq -r '(.imageDetails // []) | length')"
+  [ "${found:-0}" -gt 0 ] || failed "stack $stack is private (NetworkMode): its Batch hosts pull only from this account's ECR, and $batch_image does not exist. Push it once: docker pull public.ecr.aws/docker/library/busybox:1.36 && docker tag public.ecr.aws/docker/library/busybox:1.36 $batch_image && docker push $batch_image (after aws ecr get-login-password | docker login), or set SMOKE_TEST_BATCH_IMAGE to an image in that repository"
+fi
 # The stack's definition runs the team's image, which a fresh stack may not have yet; everything
 # else (role, resources, logs, retries, timeout) is the stack's. Batch answers a definition it does
 # not know with an empty list, not an error, and keeps describing a deregistered one as INACTIVE.
