@@ -93,6 +93,20 @@ public sealed partial class CostAndCapacityTests(StackRuns runs)
         Assert.Contains($"binding quota is {binding.Name}", CostDoc, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PrivateMode_AddsOnlyTheBatchHostsEndpointZones_AtTheCostTheDocsState()
+    {
+        var privateProd = await Cost("prod");
+        var publicProd = IdleCost.Of((await runs.Get("prod", ("networkMode", "public"))).Planned(), "us-east-1");
+        var added = privateProd.IdleMonthly - publicProd.IdleMonthly;
+
+        // ecs, ecs-agent and ecs-telemetry in both zones at 0.01 USD an hour: prod's offline
+        // notebook already brings ecr.api, ecr.dkr and logs.
+        Assert.Equal(3 * 2 * 0.01m * 730, added);
+        Assert.Contains($"= 0.06 USD an hour, {added.ToString("F2", CultureInfo.InvariantCulture)} USD a month", CostDoc, StringComparison.Ordinal);
+        Assert.Contains($"prod as a public network would idle at {publicProd.IdleMonthly.ToString("F2", CultureInfo.InvariantCulture)} USD", CostDoc, StringComparison.Ordinal);
+    }
+
     private static int EndpointZones(StackRun run) =>
         run.OfType(ResourceTypes.VpcEndpoint).Where(e => e.Text("vpcEndpointType") == "Interface").Sum(e => e.Strings("subnetIds").Count);
 
