@@ -49,7 +49,8 @@ public static partial class SettingsLoader
             endpointServices,
             endpointZones,
             reader.Boolean(SettingKeys.VpcFlowLogs),
-            ReadNetworkMode(reader));
+            reader.Choice<NetworkMode>(SettingKeys.NetworkMode,
+                "public: the notebook and Batch hosts in public subnets behind an internet gateway; private: no path to the internet"));
 
         if (networkStack is not null)
         {
@@ -71,21 +72,6 @@ public static partial class SettingsLoader
         SettingKeys.NetworkMode, SettingKeys.VpcCidr, SettingKeys.AvailabilityZones, SettingKeys.SubnetCidrMask,
         SettingKeys.InterfaceEndpointZones, SettingKeys.VpcFlowLogs,
     ];
-
-    private static NetworkMode ReadNetworkMode(Reader reader)
-    {
-        var key = SettingKeys.NetworkMode;
-        var text = reader.Text(key);
-        var known = Enum.GetValues<NetworkMode>().ToDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.Ordinal);
-        if (known.TryGetValue(text, out var mode))
-        {
-            return mode;
-        }
-
-        reader.Problem(key.Qualified, text,
-            $"must be one of {string.Join(", ", known.Keys)} (public: the notebook and Batch hosts in public subnets behind an internet gateway; private: no path to the internet)");
-        return NetworkMode.Public;
-    }
 
     private static string? ReadNetworkStack(string stackName, Reader reader)
     {

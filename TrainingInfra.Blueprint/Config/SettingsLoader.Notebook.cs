@@ -29,23 +29,9 @@ public static partial class SettingsLoader
             reader.Integer(SettingKeys.NotebookVolumeSizeGb, min: 5, max: 16384) ?? 0,
             reader.Boolean(SettingKeys.NotebookDirectInternetAccess),
             reader.Boolean(SettingKeys.NotebookRootAccess),
-            ReadNotebookAccess(reader),
+            reader.Choice<NotebookAccess>(SettingKeys.NotebookAccess,
+                "full attaches AmazonSageMakerFullAccess; scoped allows only this stack's training jobs"),
             ReadIdleStop(reader));
-    }
-
-    private static NotebookAccess ReadNotebookAccess(Reader reader)
-    {
-        var key = SettingKeys.NotebookAccess;
-        var text = reader.Text(key);
-        var known = Enum.GetValues<NotebookAccess>().ToDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.Ordinal);
-        if (known.TryGetValue(text, out var access))
-        {
-            return access;
-        }
-
-        reader.Problem(key.Qualified, text,
-            $"must be one of {string.Join(", ", known.Keys)} (full attaches AmazonSageMakerFullAccess; scoped allows only this stack's training jobs)");
-        return NotebookAccess.Full;
     }
 
     private static int ReadIdleStop(Reader reader)

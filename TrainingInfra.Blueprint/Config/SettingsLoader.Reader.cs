@@ -28,6 +28,25 @@ public static partial class SettingsLoader
             return bool.Parse(key.Default);
         }
 
+        /// <summary>
+        /// One of an enumeration's values, spelt in lower case (<c>full</c>, <c>private</c>); for
+        /// anything else a problem listing the choices, with <paramref name="meaning"/> after them,
+        /// and the key's default in its place.
+        /// </summary>
+        public T Choice<T>(SettingKey key, string meaning)
+            where T : struct, Enum
+        {
+            var text = Text(key);
+            var known = Enum.GetValues<T>().ToDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.Ordinal);
+            if (known.TryGetValue(text, out var value))
+            {
+                return value;
+            }
+
+            Problem(key.Qualified, text, $"must be one of {string.Join(", ", known.Keys)} ({meaning})");
+            return known[key.Default];
+        }
+
         /// <summary>The value, or null (with a problem recorded) when it is not a number in range.</summary>
         public int? Integer(SettingKey key, int? min = null, int? max = null)
         {

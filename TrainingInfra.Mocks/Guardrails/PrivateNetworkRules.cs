@@ -1,5 +1,4 @@
 using Pulumi.Testing;
-using TrainingInfra.Blueprint.Config;
 using static TrainingInfra.Mocks.Guardrails.Scan;
 
 namespace TrainingInfra.Mocks.Guardrails;
