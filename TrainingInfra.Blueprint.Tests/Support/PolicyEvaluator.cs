@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace TrainingInfra.Blueprint.Tests.Support;
 
@@ -20,17 +18,36 @@ internal enum PolicyDecision
 /// <summary>
 /// A small model of IAM's evaluation of policies in one account: an explicit Deny wins, then an
 /// Allow, else the request is denied. Action and Resource patterns take * and ? (actions ignore
-/// case, resources do not); condition keys ignore case; every operator of a statement and every
-/// key under an operator must hold, any one value of a key suffices. An operator the model does
-/// not know fails the test rather than being guessed at.
+/// case, resources do not), and NotAction / NotResource match what their list does not; condition
+/// keys ignore case; every operator of a statement and every key under an operator must hold (see
+/// <see cref="ConditionOperators"/> for each operator). Policy variables, NotPrincipal and any
+/// operator the model does not know fail the test rather than being guessed at. A statement with a
+/// Principal and no Resource (a trust policy) applies to whatever resource it is attached to.
 /// </summary>
 internal static class PolicyEvaluator
 {
+    /// <param name="policies">Policy documents that all apply to the request.</param>
+    /// <param name="action">The action, e.g. s3:GetObject.</param>
+    /// <param name="resource">The ARN of the one resource the request is authorized against.</param>
+    /// <param name="context">Single-valued condition keys of the request.</param>
+    /// <param name="principal">The calling principal, for resource-based and trust policies.</param>
+    /// <param name="multiValued">Multivalued condition keys (aws:TagKeys, kms:ResourceAliases, ...).</param>
     public static PolicyDecision Decide(
-        IEnumerable<string> policies, string action, string resource, IReadOnlyDictionary<string, string>? context = null, string? principal = null)
+        IEnumerable<string> policies, string action, string resource, IReadOnlyDictionary<string, string>? context = null,
+        string? principal = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? multiValued = null)
     {
         var statements = policies.SelectMany(PolicyStatement.Parse).ToList();
-        var requestContext = new Dictionary<string, string>(context ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+        var requestContext = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in context ?? new Dictionary<string, string>())
+        {
+            requestContext[key] = [value];
+        }
+
+        foreach (var (key, values) in multiValued ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            requestContext[key] = values;
+        }
+
         var matching = statements.Where(s => Applies(s, action, resource, requestContext, principal)).ToList();
         if (matching.Any(s => !s.IsAllow))
         {
@@ -41,16 +58,19 @@ internal static class PolicyEvaluator
     }
 
     public static bool IsAllowed(
-        IEnumerable<string> policies, string action, string resource, IReadOnlyDictionary<string, string>? context = null, string? principal = null) =>
-        Decide(policies, action, resource, context, principal) == PolicyDecision.Allowed;
+        IEnumerable<string> policies, string action, string resource, IReadOnlyDictionary<string, string>? context = null,
+        string? principal = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? multiValued = null) =>
+        Decide(policies, action, resource, context, principal, multiValued) == PolicyDecision.Allowed;
 
-    private static bool Applies(PolicyStatement statement, string action, string resource, Dictionary<string, string> context, string? principal) =>
+    private static bool Applies(
+        PolicyStatement statement, string action, string resource, Dictionary<string, IReadOnlyList<string>> context, string? principal) =>
         (principal is null || statement.Principals.Count == 0 || statement.Principals.Any(p => p == "*" || p == principal))
-        && statement.Actions.Any(pattern => Glob(pattern, action, ignoreCase: true))
-        && statement.Resources.Any(pattern => Glob(pattern, resource, ignoreCase: false))
+        && statement.Actions.Any(pattern => ConditionOperators.Glob(Literal(pattern), action, ignoreCase: true)) != statement.IsNotAction
+        && (statement.Resources.Count == 0
+            || statement.Resources.Any(pattern => ConditionOperators.Glob(Literal(pattern), resource, ignoreCase: false)) != statement.IsNotResource)
         && ConditionsHold(statement.Conditions, context);
 
-    private static bool ConditionsHold(JsonElement? conditions, Dictionary<string, string> context)
+    private static bool ConditionsHold(JsonElement? conditions, Dictionary<string, IReadOnlyList<string>> context)
     {
         if (conditions is not { } block)
         {
@@ -62,10 +82,9 @@ internal static class PolicyEvaluator
             foreach (var key in op.Value.EnumerateObject())
             {
                 var values = key.Value.ValueKind == JsonValueKind.Array
-                    ? key.Value.EnumerateArray().Select(v => v.GetString()!).ToList()
-                    : [key.Value.ValueKind == JsonValueKind.String ? key.Value.GetString()! : key.Value.GetRawText()];
-                var present = context.TryGetValue(key.Name, out var actual);
-                if (!Holds(op.Name, present, actual, values))
+                    ? key.Value.EnumerateArray().Select(v => Literal(v.GetString()!)).ToList()
+                    : [Literal(key.Value.ValueKind == JsonValueKind.String ? key.Value.GetString()! : key.Value.GetRawText())];
+                if (!ConditionOperators.Holds(op.Name, context.GetValueOrDefault(key.Name), values))
                 {
                     return false;
                 }
@@ -75,26 +94,8 @@ internal static class PolicyEvaluator
         return true;
     }
 
-    private static bool Holds(string op, bool present, string? actual, List<string> values) => op switch
-    {
-        // A missing key makes every operator modelled here false except Null. (Negated operators such
-        // as StringNotEquals would hold instead; they are not modelled, and so refused below.)
-        "Null" => values.Any(v => bool.Parse(v) != present),
-        _ when !present => false,
-        "StringEquals" => values.Any(v => string.Equals(v, actual, StringComparison.Ordinal)),
-        "StringLike" => values.Any(v => Glob(v, actual!, ignoreCase: false)),
-        // IAM treats ArnEquals and ArnLike alike: both take wildcards.
-        "ArnEquals" or "ArnLike" => values.Any(v => Glob(v, actual!, ignoreCase: false)),
-        "Bool" => values.Any(v => string.Equals(v, actual, StringComparison.OrdinalIgnoreCase)),
-        "NumericLessThan" => values.Any(v => Number(actual!) < Number(v)),
-        _ => throw new NotSupportedException($"the policy evaluator does not model the condition operator {op}"),
-    };
-
-    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
-
-    private static bool Glob(string pattern, string value, bool ignoreCase)
-    {
-        var regex = "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$";
-        return Regex.IsMatch(value, regex, (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
-    }
+    /// <summary>A pattern or value as written; a policy variable would need a request to resolve it.</summary>
+    private static string Literal(string text) => text.Contains("${", StringComparison.Ordinal)
+        ? throw new NotSupportedException($"the policy evaluator does not resolve policy variables or unrendered placeholders: {text}")
+        : text;
 }
