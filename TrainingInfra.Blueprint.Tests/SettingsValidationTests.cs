@@ -66,6 +66,8 @@ public class SettingsValidationTests
         { "trainingVolumeSizeGb", "0", "between 1 and 16384" },
         { "trainingVolumeSizeGb", "16385", "between 1 and 16384" },
         { "trainingImageTag", "-latest", "Docker image tag" },
+        { "trainingAllowedInstanceTypes", "[\"ml.p9.huge\"]", "SageMaker training accepts" },
+        { "trainingMaxKeepAliveSeconds", "-1", "between 0 and 3600" },
         { "batchInstanceTypes", "[]", "at least one" },
         { "batchInstanceTypes", "[\"m5 large\"]", "EC2 instance type" },
         { "batchInstanceTypes", "[\"m5.large\"]", "RUNNABLE forever" },

@@ -166,6 +166,16 @@ public static class SettingKeys
         "trainingImageTag", SettingType.String, "latest",
         "Tag of the image in the training-container repository that the training-job configuration runs (AlgorithmSpecification.TrainingImage).");
 
+    /// <summary>Instance types that the stack's submitters may start training jobs on.</summary>
+    public static readonly SettingKey TrainingAllowedInstanceTypes = new(
+        "trainingAllowedInstanceTypes", SettingType.StringArray, "[\"ml.m5.large\",\"ml.m5.xlarge\",\"ml.g4dn.xlarge\",\"ml.g5.xlarge\"]",
+        "Instance types on which the training-job submitter policy and the scoped notebook policy let a job start (sagemaker:InstanceTypes), besides trainingInstanceType, which is always allowed; each a type SageMaker training accepts. The default: two CPU sizes of the CDK design's m5 family, and the smallest one-GPU sizes of two GPU families; nothing with more than one GPU.");
+
+    /// <summary>Longest warm pool a submitter may keep.</summary>
+    public static readonly SettingKey TrainingMaxKeepAliveSeconds = new(
+        "trainingMaxKeepAliveSeconds", SettingType.Integer, "1800",
+        "Longest warm pool (ResourceConfig.KeepAlivePeriodInSeconds, sagemaker:KeepAlivePeriod) that a submitter may ask for, 0 to 3600 (SageMaker's own limit). A warm pool bills its instances while it waits for the next job; 0 refuses warm pools.");
+
     /// <summary>Instance types of the Batch compute environment.</summary>
     public static readonly SettingKey BatchInstanceTypes = new(
         "batchInstanceTypes", SettingType.StringArray, "[\"m5.xlarge\"]",
@@ -246,6 +256,7 @@ public static class SettingKeys
         NotebookEnabled, NotebookIdleStopMinutes, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess, NotebookAccess,
         TrainingMaxRuntimeSeconds, TrainingMaxWaitSeconds,
         TrainingInstanceType, TrainingInstanceCount, TrainingVolumeSizeGb, TrainingImageTag,
+        TrainingAllowedInstanceTypes, TrainingMaxKeepAliveSeconds,
         BatchInstanceTypes, BatchAllocationStrategy, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,
         JobImageTag, JobMemoryMiB, JobVcpus, JobAttempts, JobTimeoutSeconds,
         LogRetentionDays, AlertEmails,

@@ -64,7 +64,7 @@ public static partial class SettingsLoader
             ReadAccessLogs(reader),
             ReadReplicaRegion(reader, region));
         var notebook = ReadNotebook(reader);
-        var training = ReadTraining(reader, storage.ImmutableTags);
+        var training = ReadJobLimits(reader, ReadTraining(reader, storage.ImmutableTags));
         var batch = ReadBatch(reader);
         if (storage.ImmutableTags && batch.JobImageTag == LatestTag)
         {

@@ -61,6 +61,9 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The role SageMaker training jobs run as.</summary>
     public string TrainingRole => $"training-job-role-{Suffix}";
 
+    /// <summary>The managed policy that people and CI attach to start this stack's training jobs.</summary>
+    public string TrainingJobSubmitterPolicy => $"training-job-submitter-{Suffix}";
+
     /// <summary>The Batch compute environment.</summary>
     public string ComputeEnvironment => $"batch-inference-{Suffix}";
 
@@ -121,6 +124,7 @@ public sealed record ResourceNames(string Suffix)
         new("SageMaker notebook lifecycle configuration", 63, s => new ResourceNames(s).NotebookLifecycleConfig),
         new("IAM role (notebook)", 64, s => new ResourceNames(s).NotebookRole),
         new("IAM role (training jobs)", 64, s => new ResourceNames(s).TrainingRole),
+        new("IAM managed policy (training-job submitter)", 128, s => new ResourceNames(s).TrainingJobSubmitterPolicy),
         new("Batch compute environment", 128, s => new ResourceNames(s).ComputeEnvironment),
         new("Batch job queue", 128, s => new ResourceNames(s).JobQueue),
         new("Batch job definition", 128, s => new ResourceNames(s).JobDefinition),
