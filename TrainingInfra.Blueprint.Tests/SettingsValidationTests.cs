@@ -68,6 +68,7 @@ public class SettingsValidationTests
         { "trainingImageTag", "-latest", "Docker image tag" },
         { "trainingAllowedInstanceTypes", "[\"ml.p9.huge\"]", "SageMaker training accepts" },
         { "trainingMaxKeepAliveSeconds", "-1", "between 0 and 3600" },
+        { "budgetMonthlyUsd", "-5", "between 0 and 1000000" },
         { "batchInstanceTypes", "[]", "at least one" },
         { "batchInstanceTypes", "[\"m5 large\"]", "EC2 instance type" },
         { "batchInstanceTypes", "[\"m5.large\"]", "RUNNABLE forever" },

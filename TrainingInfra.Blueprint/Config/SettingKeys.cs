@@ -236,6 +236,11 @@ public static class SettingKeys
         "alertEmails", SettingType.StringArray, "[]",
         "E-mail addresses subscribed to the alert topic (each must confirm the subscription AWS sends).");
 
+    /// <summary>The stack budget's monthly limit.</summary>
+    public static readonly SettingKey BudgetMonthlyUsd = new(
+        "budgetMonthlyUsd", SettingType.Integer, "0",
+        "Monthly AWS Budgets cost budget of the stack in USD, on the costs tagged Environment={suffix}, notifying the alert topic at 80 % and 100 % of actual costs and at 100 % of the forecast; 0 (the default) creates no budget. It tracks nothing until Environment is an active cost allocation tag of the account (docs/operations.md, a one-time step).");
+
     /// <summary>
     /// Keys that earlier versions understood, with what replaces them: a stack file that still
     /// sets one is told what to do instead of only that the key is unknown.
@@ -259,6 +264,6 @@ public static class SettingKeys
         TrainingAllowedInstanceTypes, TrainingMaxKeepAliveSeconds,
         BatchInstanceTypes, BatchAllocationStrategy, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,
         JobImageTag, JobMemoryMiB, JobVcpus, JobAttempts, JobTimeoutSeconds,
-        LogRetentionDays, AlertEmails,
+        LogRetentionDays, AlertEmails, BudgetMonthlyUsd,
     ];
 }

@@ -72,7 +72,7 @@ public static partial class SettingsLoader
                 $"cannot be {LatestTag} while {SettingKeys.EcrImmutableTags.Qualified} is true: an immutable tag never moves to a newer image; name a version");
         }
 
-        var monitoring = new MonitoringSettings(ReadRetention(reader), ReadEmails(reader));
+        var monitoring = ReadBudget(reader, new MonitoringSettings(ReadRetention(reader), ReadEmails(reader)));
 
         if (reader.Problems.Count > 0)
         {

@@ -64,6 +64,9 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The managed policy that people and CI attach to start this stack's training jobs.</summary>
     public string TrainingJobSubmitterPolicy => $"training-job-submitter-{Suffix}";
 
+    /// <summary>The stack's AWS Budgets cost budget.</summary>
+    public string Budget => $"training-infra-{Suffix}";
+
     /// <summary>The Batch compute environment.</summary>
     public string ComputeEnvironment => $"batch-inference-{Suffix}";
 
@@ -125,6 +128,7 @@ public sealed record ResourceNames(string Suffix)
         new("IAM role (notebook)", 64, s => new ResourceNames(s).NotebookRole),
         new("IAM role (training jobs)", 64, s => new ResourceNames(s).TrainingRole),
         new("IAM managed policy (training-job submitter)", 128, s => new ResourceNames(s).TrainingJobSubmitterPolicy),
+        new("AWS Budgets budget", 100, s => new ResourceNames(s).Budget),
         new("Batch compute environment", 128, s => new ResourceNames(s).ComputeEnvironment),
         new("Batch job queue", 128, s => new ResourceNames(s).JobQueue),
         new("Batch job definition", 128, s => new ResourceNames(s).JobDefinition),
