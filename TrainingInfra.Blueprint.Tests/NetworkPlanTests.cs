@@ -91,19 +91,6 @@ public class NetworkPlanTests
     }
 
     [Theory]
-    [InlineData("all", 3)]
-    [InlineData("1", 1)]
-    [InlineData("2", 2)]
-    public void EndpointZones_TakeThatManyIsolatedSubnets(string zones, int expected)
-    {
-        var network = Configs.Load(("availabilityZones", "3"), ("interfaceEndpointZones", zones)).Network;
-
-        string[] isolated = ["a", "b", "c"];
-
-        Assert.Equal(isolated[..expected], VpcEndpointPlan.EndpointSubnets(isolated, network));
-    }
-
-    [Theory]
     [InlineData("10.220.0.0/16", "10.220.0.0/16")]
     [InlineData("192.168.4.0/22", "192.168.4.0/22")]
     [InlineData("0.0.0.0/0", "0.0.0.0/0")]

@@ -23,6 +23,7 @@ public class SettingsValidationTests
         { "tags", "[\"aws:owner=me\"]", "reserved by AWS" },
         { "tags", "[\"Team=a\",\"Team=b\"]", "twice" },
         { "tags", "[\"Team=a#b\"]", "letters, digits" },
+        { "iamPermissionsBoundary", "arn:aws:iam::111122223333:policy/boundary", "customer-managed IAM policy" },
         { "vpcCidr", "10.220.0.0", "IPv4 CIDR" },
         { "vpcCidr", "10.300.0.0/16", "IPv4 CIDR" },
         { "vpcCidr", "10.220.0.1/16", "host bits" },

@@ -28,7 +28,12 @@ public sealed class CloudMocks
     /// <summary>The second stand-in account: other account id, other resource ids.</summary>
     public const string OtherAccount = "444455556666";
 
+    /// <summary>The zones of the stand-in region, as <c>getAvailabilityZones</c> lists them.</summary>
+    public static readonly ImmutableArray<string> Zones = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"];
+
     private readonly List<MockResourceArgs> _registered = [];
+    private readonly Dictionary<(string Type, string Name), ImmutableDictionary<string, object>> _states = [];
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _endpointServiceZones;
     private readonly IReadOnlyDictionary<string, ImmutableDictionary<string, object>> _stacks;
     private readonly string _accountId;
     private readonly string _idSuffix;
@@ -38,33 +43,59 @@ public sealed class CloudMocks
     /// <c>StackReference</c> to them reads. A reference to any other stack fails, as Pulumi's does.
     /// </param>
     /// <param name="accountId">The stand-in account: <see cref="AccountId"/>, or <see cref="OtherAccount"/> for the second run.</param>
-    public CloudMocks(IReadOnlyDictionary<string, ImmutableDictionary<string, object>>? stacks = null, string accountId = AccountId)
+    /// <param name="endpointServiceZones">
+    /// The zones that offer an interface endpoint service, by its short name (logs, sts, ...); a
+    /// service not listed is offered in every zone of <see cref="Zones"/>.
+    /// </param>
+    public CloudMocks(
+        IReadOnlyDictionary<string, ImmutableDictionary<string, object>>? stacks = null,
+        string accountId = AccountId,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? endpointServiceZones = null)
     {
         _stacks = stacks ?? ImmutableDictionary<string, ImmutableDictionary<string, object>>.Empty;
+        _endpointServiceZones = endpointServiceZones ?? new Dictionary<string, IReadOnlyList<string>>();
         _accountId = accountId;
         // Ids in the first account are "<logical name>_id", which the guardrail scan relies on.
         _idSuffix = accountId == AccountId ? "" : "-" + accountId;
         Mock.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
             .ReturnsAsync((MockResourceArgs args) =>
             {
+                var state = State(args);
                 lock (_registered)
                 {
                     _registered.Add(args);
+                    _states[(args.Type!, args.Name!)] = state;
                 }
 
-                return (args.Id is { Length: > 0 } read ? read : $"{args.Name}_id{_idSuffix}", (object)State(args));
+                return (args.Id is { Length: > 0 } read ? read : $"{args.Name}_id{_idSuffix}", (object)state);
             });
         Mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>()))
             .ReturnsAsync((MockCallArgs args) => args.Token switch
             {
                 "aws:index/getCallerIdentity:getCallerIdentity" => ImmutableDictionary<string, object>.Empty
                     .Add("accountId", _accountId).Add("arn", $"arn:aws:iam::{_accountId}:user/test").Add("userId", "test").Add("id", _accountId),
+                "aws:index/getAvailabilityZones:getAvailabilityZones" => ImmutableDictionary<string, object>.Empty
+                    .Add("names", Zones).Add("zoneIds", Zones.Select((_, i) => $"use1-az{i + 1}").ToImmutableArray())
+                    .Add("groupNames", ImmutableArray.Create(Region)).Add("id", Region).Add("region", Region),
+                "aws:ec2/getVpcEndpointService:getVpcEndpointService" => EndpointService(args),
                 _ => throw new InvalidOperationException($"unexpected invoke {args.Token}"),
             });
         // A strict mock intercepts IMocks' default method too: every component's RegisterOutputs
         // reaches it, and without a setup it fails the whole run.
         Mock.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>()))
             .Returns(Task.CompletedTask);
+    }
+
+    /// <summary>What the stand-in returned for each resource, by type and logical name: its inputs and computed outputs.</summary>
+    public IReadOnlyDictionary<(string Type, string Name), ImmutableDictionary<string, object>> States
+    {
+        get
+        {
+            lock (_registered)
+            {
+                return new Dictionary<(string Type, string Name), ImmutableDictionary<string, object>>(_states);
+            }
+        }
     }
 
     /// <summary>The Moq mock that Pulumi's test runner calls.</summary>
@@ -89,12 +120,28 @@ public sealed class CloudMocks
         return Enumerable.Range(0, zones).Select(i => $"subnet-{kind}-{(char)('a' + i)}{_idSuffix}").ToImmutableArray();
     }
 
+    private ImmutableDictionary<string, object> EndpointService(MockCallArgs args)
+    {
+        var serviceName = args.Args.GetValueOrDefault("serviceName") as string ?? "";
+        var zones = _endpointServiceZones.FirstOrDefault(e => serviceName.EndsWith("." + e.Key, StringComparison.Ordinal)).Value ?? Zones;
+        return ImmutableDictionary<string, object>.Empty
+            .Add("availabilityZones", zones.ToImmutableArray()).Add("serviceName", serviceName)
+            .Add("serviceType", args.Args.GetValueOrDefault("serviceType") ?? "Interface").Add("id", serviceName)
+            .Add("owner", "amazon").Add("privateDnsName", "").Add("acceptanceRequired", false)
+            .Add("managesVpcEndpoints", false).Add("vpcEndpointPolicySupported", true);
+    }
+
     private ImmutableDictionary<string, object> State(MockResourceArgs args)
     {
         var state = args.Inputs;
         var name = args.Name!;
-        // The physical name AWS would use: the one asked for, else the logical name.
-        var physical = state.GetValueOrDefault("name") as string ?? name;
+        // The physical name AWS would use: the one asked for, a prefix with a unique tail, or the logical name.
+        var physical = state.GetValueOrDefault("name") as string
+            ?? (state.GetValueOrDefault("namePrefix") is string prefix ? prefix + UniqueTail.Of(state) : name);
+        if (!state.ContainsKey("name") && state.ContainsKey("namePrefix"))
+        {
+            state = state.Add("name", physical);
+        }
         string Arn(string service, string resource) => $"arn:aws:{service}:{Region}:{_accountId}:{resource}";
         switch (args.Type)
         {

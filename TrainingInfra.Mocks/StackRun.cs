@@ -23,8 +23,10 @@ public sealed class StackRun
         PlatformSettings settings,
         ImmutableArray<Resource> resources,
         IReadOnlyList<MockResourceArgs> registered,
-        IReadOnlyDictionary<(string Type, string Name), ResourceOptions> options)
+        IReadOnlyDictionary<(string Type, string Name), ResourceOptions> options,
+        IReadOnlyDictionary<(string Type, string Name), ImmutableDictionary<string, object>> states)
     {
+        States = states;
         StackName = stackName;
         Settings = settings;
         Resources = resources;
@@ -49,6 +51,9 @@ public sealed class StackRun
 
     /// <summary>Every registration the mocks saw, in order.</summary>
     public IReadOnlyList<MockResourceArgs> Registered { get; }
+
+    /// <summary>What the mocks returned for each resource (inputs and the outputs AWS would compute), by type and logical name.</summary>
+    public IReadOnlyDictionary<(string Type, string Name), ImmutableDictionary<string, object>> States { get; }
 
     /// <summary>The organisation the tests' backend has, as Pulumi names it on a self-managed backend.</summary>
     public const string Organization = "organization";
@@ -174,7 +179,7 @@ public sealed class StackRun
                 config.GetValueOrDefault("aws:region"),
                 config.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal))
                     .ToDictionary(e => e.Key[prefix.Length..], e => e.Value)));
-            return new StackRun(stack, settings, resources, mocks.Registered, options);
+            return new StackRun(stack, settings, resources, mocks.Registered, options, mocks.States);
         }
         finally
         {

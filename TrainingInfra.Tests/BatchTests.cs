@@ -16,7 +16,7 @@ public class BatchTests(StackRuns runs)
     private const string Attachment = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
     private const string BestFit = "BEST_FIT";
 
-    private static string RoleArn(string logicalName) => $"arn:aws:iam::{CloudMocks.AccountId}:role/{logicalName}";
+    private static string RoleArn(MockResourceArgs role) => $"arn:aws:iam::{CloudMocks.AccountId}:role/{role.Text("name")}";
 
     private static MockResourceArgs TheComputeEnvironment(StackRun run) => Assert.Single(run.OfType(ComputeEnvironment));
 
@@ -42,7 +42,7 @@ public class BatchTests(StackRuns runs)
         Assert.Equal(CloudMocks.PublicSubnets.ToList(), StringList(resources, "subnets"));
         var group = Assert.Single(run.OfType("aws:ec2/securityGroup:SecurityGroup"), g => $"{g.Name}_id" == groupId);
         Assert.Equal("vpc-training", group.Text("vpcId"));
-        Assert.Equal($"arn:aws:iam::{CloudMocks.AccountId}:instance-profile/{profile.Name}", resources["instanceRole"]);
+        Assert.Equal($"arn:aws:iam::{CloudMocks.AccountId}:instance-profile/{profile.Text("name")}", resources["instanceRole"]);
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public class BatchTests(StackRuns runs)
         var run = await runs.Get("dev");
         var instanceRole = Assert.Single(RolesTrusting(run, "ec2.amazonaws.com"));
 
-        Assert.Equal(instanceRole.Name, Assert.Single(run.OfType("aws:iam/instanceProfile:InstanceProfile")).Text("role"));
-        Assert.Contains(run.OfType(Attachment), a => a.Text("role") == instanceRole.Name
+        Assert.Equal(instanceRole.Text("name"), Assert.Single(run.OfType("aws:iam/instanceProfile:InstanceProfile")).Text("role"));
+        Assert.Contains(run.OfType(Attachment), a => a.Text("role") == instanceRole.Text("name")
             && a.Text("policyArn") == "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role");
     }
 
@@ -65,7 +65,8 @@ public class BatchTests(StackRuns runs)
         var environment = TheComputeEnvironment(run);
         var resources = environment.Map("computeResources");
 
-        Assert.Equal($"batch-inference-{stack}", environment.Text("name"));
+        Assert.Equal($"batch-inference-{stack}-", environment.Text("namePrefix"));
+        Assert.Null(environment.Get("name"));
         Assert.Equal("MANAGED", environment.Text("type"));
         Assert.Equal("ENABLED", environment.Text("state"));
         Assert.Equal("SPOT", resources["type"]);
@@ -128,8 +129,8 @@ public class BatchTests(StackRuns runs)
         var fleetRole = Assert.Single(RolesTrusting(run, "spotfleet.amazonaws.com"));
 
         Assert.Equal(BestFit, ComputeResources(run)["allocationStrategy"]);
-        Assert.Equal(RoleArn(fleetRole.Name!), ComputeResources(run)["spotIamFleetRole"]);
-        Assert.Contains(run.OfType(Attachment), a => a.Text("role") == fleetRole.Name
+        Assert.Equal(RoleArn(fleetRole), ComputeResources(run)["spotIamFleetRole"]);
+        Assert.Contains(run.OfType(Attachment), a => a.Text("role") == fleetRole.Text("name")
             && a.Text("policyArn") == "arn:aws:iam::aws:policy/service-role/AmazonEC2SpotFleetTaggingRole");
     }
 
@@ -182,7 +183,8 @@ public class BatchTests(StackRuns runs)
         Assert.Equal("ENABLED", queue.Text("state"));
         var order = Assert.Single(queue.List("computeEnvironmentOrders")).AsMap();
         Assert.Equal(1.0, order["order"]);
-        Assert.Equal($"arn:aws:batch:us-east-1:{CloudMocks.AccountId}:compute-environment/batch-inference-dev", order["computeEnvironment"]);
+        Assert.Equal(run.States[(ComputeEnvironment, "batch-compute-environment")]["arn"], order["computeEnvironment"]);
+        Assert.StartsWith($"arn:aws:batch:us-east-1:{CloudMocks.AccountId}:compute-environment/batch-inference-dev-", (string)order["computeEnvironment"], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -205,7 +207,7 @@ public class BatchTests(StackRuns runs)
         var run = await runs.Get("dev");
         var jobRole = Assert.Single(RolesTrusting(run, "ecs-tasks.amazonaws.com"));
 
-        Assert.Equal(RoleArn(jobRole.Name!), ContainerProperties(run).GetProperty("jobRoleArn").GetString());
+        Assert.Equal(RoleArn(jobRole), ContainerProperties(run).GetProperty("jobRoleArn").GetString());
     }
 
     [Fact]
@@ -215,8 +217,8 @@ public class BatchTests(StackRuns runs)
         var jobRole = Assert.Single(RolesTrusting(run, "ecs-tasks.amazonaws.com"));
         var modelBucket = $"arn:aws:s3:::model-artifacts-dev-{CloudMocks.AccountId}";
 
-        Assert.DoesNotContain(run.OfType(Attachment), a => a.Text("role") == jobRole.Name);
-        var policy = Assert.Single(run.OfType("aws:iam/rolePolicy:RolePolicy"), p => p.Text("role") == jobRole.Name).Json("policy");
+        Assert.DoesNotContain(run.OfType(Attachment), a => a.Text("role") == jobRole.Text("name"));
+        var policy = Assert.Single(run.OfType("aws:iam/rolePolicy:RolePolicy"), p => p.Text("role") == jobRole.Text("name")).Json("policy");
         var resources = policy.GetProperty("Statement").EnumerateArray()
             .SelectMany(s => s.GetProperty("Resource").EnumerateArray().Select(r => r.GetString()));
         Assert.All(resources, r => Assert.True(r == modelBucket || r == modelBucket + "/*", r));
@@ -267,7 +269,7 @@ public class BatchTests(StackRuns runs)
         var outputs = (await runs.Get(stack)).Stack;
         var prefix = $"arn:aws:batch:us-east-1:{CloudMocks.AccountId}";
 
-        Assert.Equal($"{prefix}:compute-environment/batch-inference-{stack}", await StackRun.Value(outputs.ComputeEnvironmentArn));
+        Assert.StartsWith($"{prefix}:compute-environment/batch-inference-{stack}-", await StackRun.Value(outputs.ComputeEnvironmentArn), StringComparison.Ordinal);
         Assert.Equal($"{prefix}:job-queue/inference-queue-{stack}", await StackRun.Value(outputs.JobQueueArn));
         Assert.Equal($"{prefix}:job-definition/inference-job-{stack}:1", await StackRun.Value(outputs.JobDefinitionArn));
     }

@@ -146,7 +146,7 @@ public class NetworkTests(StackRuns runs)
 
         Assert.Equal(("vpc-training", "ALL", "cloud-watch-logs"), (flowLog.Text("vpcId"), flowLog.Text("trafficType"), flowLog.Text("logDestinationType")));
         Assert.Equal($"arn:aws:logs:us-east-1:{CloudMocks.AccountId}:log-group:/aws/vpc/flow-logs/training-vpc-prod", flowLog.Text("logDestination"));
-        Assert.Equal($"arn:aws:iam::{CloudMocks.AccountId}:role/{role.Name}", flowLog.Text("iamRoleArn"));
+        Assert.Equal($"arn:aws:iam::{CloudMocks.AccountId}:role/vpc-flow-logs-role-prod", flowLog.Text("iamRoleArn"));
         Assert.Equal(365.0, group.Number("retentionInDays"));
         var trust = Assert.Single(role.Json("assumeRolePolicy").GetProperty("Statement").EnumerateArray());
         Assert.Equal("vpc-flow-logs.amazonaws.com", trust.GetProperty("Principal").GetProperty("Service").GetString());

@@ -32,11 +32,13 @@ public sealed class TrainingStack : Stack
         StorageComponent storage;
         if (settings.Network.OwnsNetwork)
         {
+            var endpointZones = AccountZones.Read(settings);
             storage = new StorageComponent("storage", new StorageComponentArgs { Settings = settings, AccountId = accountId });
             network = new NetworkComponent("network", new NetworkComponentArgs
             {
                 Settings = settings,
                 AccountId = accountId,
+                EndpointZones = endpointZones,
                 DataKeyArn = storage.DataKeyArn,
             });
         }
@@ -64,6 +66,7 @@ public sealed class TrainingStack : Stack
         var batch = new BatchComponent("batch", new BatchComponentArgs
         {
             Settings = settings,
+            AccountId = accountId,
             VpcId = network.VpcId,
             PublicSubnetIds = network.PublicSubnetIds,
             ModelBucketArn = storage.ModelBucketArn,

@@ -132,15 +132,21 @@ ok "$artifact ($size bytes)"
 
 step "register a job definition like the stack's, with a public image"
 # The stack's definition runs the team's image, which a fresh stack may not have yet; everything
-# else (role, resources, logs, retries, timeout) is the stack's.
+# else (role, resources, logs, retries, timeout) is the stack's. Batch answers a definition it does
+# not know with an empty list, not an error, and keeps describing a deregistered one as INACTIVE.
+described="$(ti_aws batch describe-job-definitions --region "$region" --job-definitions "$definition")"
+definition_status="$(jq -r '.jobDefinitions[0].status // empty' <<<"$described")"
+[ -n "$definition_status" ] \
+  || failed "Batch does not know the stack's job definition $definition (JobDefinitionArn): is it another account's or region's?"
+[ "$definition_status" = ACTIVE ] \
+  || failed "the stack's job definition $definition is $definition_status (deregistered): no job can be submitted with it"
 jq --arg name "${definition##*/}" --arg image "$batch_image" '.jobDefinitions[0] | {
   jobDefinitionName: (($name | sub(":[0-9]+$"; "")) + "-smoke-test"),
   type, platformCapabilities, retryStrategy, timeout, propagateTags,
   containerProperties: (.containerProperties
     | {image: $image, resourceRequirements, jobRoleArn, executionRoleArn, logConfiguration, environment}
     | with_entries(select(.value != null)))
-} | with_entries(select(.value != null))' \
-  <<<"$(ti_aws batch describe-job-definitions --region "$region" --job-definitions "$definition")" >"$work/definition.json"
+} | with_entries(select(.value != null))' <<<"$described" >"$work/definition.json"
 smoke_definition="$(ti_aws batch register-job-definition --region "$region" --cli-input-json "$(cat "$work/definition.json")" \
   | jq -r '.jobDefinitionArn // empty')"
 [ -n "$smoke_definition" ] || failed "Batch registered no job definition"

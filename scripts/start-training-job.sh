@@ -78,13 +78,19 @@ if [ -n "$instance_type" ]; then
   # for another, EC2 says whether its instances have local storage.
   data_key="$(jq -r '.OutputDataConfig.KmsKeyId // empty' <<<"$request")"
   if [ -n "$data_key" ]; then
-    storage="$(ti_aws ec2 describe-instance-types --region "$region" --instance-types "${instance_type#ml.}" \
-      | jq -r '.InstanceTypes[0].InstanceStorageSupported | if . == null then "unknown" else tostring end')"
+    ec2_type="${instance_type#ml.}"
+    # EC2 refuses a type it does not offer in the region with the error InvalidInstanceType ("The
+    # following supplied instance types do not exist"), not with an empty list: DescribeInstanceTypes
+    # describes the region's types only, unless IncludeUnsupportedInRegion (botocore's ec2 model).
+    described="$(ti_aws_except InvalidInstanceType ec2 describe-instance-types --region "$region" --instance-types "$ec2_type")"
+    [ -n "$described" ] || described='{"InstanceTypes": []}'
+    storage="$(jq -r '.InstanceTypes[0].InstanceStorageSupported | if . == null then "unknown" else tostring end' <<<"$described")"
     case "$storage" in
       false) request="$(jq -c --arg key "$data_key" '.ResourceConfig.VolumeKmsKeyId = $key' <<<"$request")" ;;
       true) request="$(jq -c 'del(.ResourceConfig.VolumeKmsKeyId)' <<<"$request")" ;;
       *)
-        ti_log "warning: EC2 does not know ${instance_type#ml.}; the volume is left to SageMaker's own encryption"
+        ti_log "warning: EC2 does not offer $ec2_type in $region, so whether it trains on local storage is unknown:" \
+          "the volume is left to SageMaker's own encryption (SageMaker refuses the type if it does not offer it either)"
         request="$(jq -c 'del(.ResourceConfig.VolumeKmsKeyId)' <<<"$request")"
         ;;
     esac

@@ -64,10 +64,19 @@ $wait || exit 0
 
 deadline=$(( SECONDS + timeout ))
 last=""
+# Right after SubmitJob, DescribeJobs may answer with no job for a moment (Netflix/metaflow#543):
+# Batch gets this many looks at it, TI_POLL_SECONDS apart, before the job counts as lost.
+unlisted=0 unlisted_limit=5
 while :; do
   described="$(ti_aws batch describe-jobs --region "$region" --jobs "$job_id" | jq -c '.jobs[0] // empty')"
-  [ -n "$described" ] || ti_fail "$TI_EXIT_ERROR" "Batch does not know job $job_id"
-  status="$(jq -r '.status' <<<"$described")"
+  if [ -n "$described" ]; then
+    status="$(jq -r '.status' <<<"$described")"
+  else
+    unlisted=$((unlisted + 1))
+    [ "$unlisted" -lt "$unlisted_limit" ] || ti_fail "$TI_EXIT_ERROR" \
+      "Batch accepted job $job ($job_id) but did not list it in $unlisted looks ${TI_POLL_SECONDS}s apart; look for it in the console: $console"
+    status="not listed yet"
+  fi
   if [ "$status" != "$last" ]; then
     ti_log "$job: $status"
     last="$status"

@@ -20,6 +20,18 @@ internal static class SampleStack
     public const string DataKey = "arn:aws:kms:us-east-1:111122223333:key/0f1e2d3c-data-key";
     public const string BatchFailureRule = "batch-job-failed-dev";
 
+    /// <summary>What Batch's DescribeJobDefinitions answers for the stack's <see cref="JobDefinition"/>.</summary>
+    public const string JobDefinitions = $$$"""
+        {"jobDefinitions":[{"jobDefinitionName":"inference-job-dev","jobDefinitionArn":"{{{JobDefinition}}}","revision":4,
+          "status":"ACTIVE","type":"container","platformCapabilities":["EC2"],"propagateTags":true,
+          "retryStrategy":{"attempts":3,"evaluateOnExit":[{"onStatusReason":"Host EC2*","action":"RETRY"},{"onReason":"*","action":"EXIT"}]},
+          "timeout":{"attemptDurationSeconds":3600},
+          "containerProperties":{"image":"{{{Repository}}}:latest","command":[],"jobRoleArn":"arn:aws:iam::111122223333:role/batch-job-role-dev",
+            "volumes":[],"environment":[],"mountPoints":[],"ulimits":[],
+            "resourceRequirements":[{"value":"4","type":"VCPU"},{"value":"8192","type":"MEMORY"}],
+            "logConfiguration":{"logDriver":"awslogs","options":{"awslogs-group":"/aws/sagemaker/training-jobs-dev"}},"secrets":[]}}]}
+        """;
+
     public static string TrainingJobConfig(string? dataKey = null, params (string Key, string Value)[] config) =>
         new TrainingJobRequest(
             Configs.Load(config).Training,

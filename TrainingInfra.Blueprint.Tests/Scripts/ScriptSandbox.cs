@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -19,7 +18,7 @@ internal sealed class ScriptSandbox : IDisposable
     }
 
     /// <summary>The repository's root: the closest directory above the test assembly holding infra.sln.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => ScriptProcess.RepoRoot;
 
     public string Dir { get; } = Directory.CreateTempSubdirectory("script-test-").FullName;
 
@@ -81,41 +80,18 @@ internal sealed class ScriptSandbox : IDisposable
         return call[at + 1];
     }
 
-    public ScriptResult Run(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash")
+    public ScriptResult Run(string script, params string[] arguments) =>
+        ScriptProcess.Run(script, arguments, Dir, environment =>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Dir,
-        };
-        start.ArgumentList.Add(Path.Combine(RepoRoot, "scripts", script));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var fakes = Path.Combine(RepoRoot, "scripts", "tests", "fake-bin");
-        start.Environment["PATH"] = fakes + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH");
-        start.Environment["FAKE_AWS_DIR"] = Dir;
-        start.Environment["TI_POLL_SECONDS"] = "0";
-        start.Environment.Remove("TRAINING_INFRA_OUTPUTS");
-        foreach (var (name, value) in Environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Limit))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{script} did not end within {Limit.TotalSeconds}s");
-        }
-
-        return new ScriptResult(process.ExitCode, stdout.Result, stderr.Result);
-    }
+            var fakes = Path.Combine(RepoRoot, "scripts", "tests", "fake-bin");
+            environment["PATH"] = fakes + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH");
+            environment["FAKE_AWS_DIR"] = Dir;
+            environment["TI_POLL_SECONDS"] = "0";
+            foreach (var (name, value) in Environment)
+            {
+                environment[name] = value;
+            }
+        }, Limit);
 
     public void Dispose()
     {
@@ -127,18 +103,5 @@ internal sealed class ScriptSandbox : IDisposable
         {
             // A leftover temporary directory is not worth failing a test for.
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "infra.sln")) && Directory.Exists(Path.Combine(dir.FullName, "scripts")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no repository (infra.sln and scripts/) above {AppContext.BaseDirectory}");
     }
 }

@@ -14,16 +14,7 @@ public sealed class SmokeTestScriptTests : IDisposable
     {
         _sandbox.Outputs(SampleStack.Outputs());
         _sandbox.Environment["SMOKE_TEST_ALERT_WAIT_SECONDS"] = "5";
-        _sandbox.Answer("batch", "describe-job-definitions", 1, JsonNode.Parse($$$"""
-            {"jobDefinitions":[{"jobDefinitionName":"inference-job-dev","jobDefinitionArn":"{{{SampleStack.JobDefinition}}}","revision":4,
-              "status":"ACTIVE","type":"container","platformCapabilities":["EC2"],"propagateTags":true,
-              "retryStrategy":{"attempts":3,"evaluateOnExit":[{"onStatusReason":"Host EC2*","action":"RETRY"},{"onReason":"*","action":"EXIT"}]},
-              "timeout":{"attemptDurationSeconds":3600},
-              "containerProperties":{"image":"{{{SampleStack.Repository}}}:latest","command":[],"jobRoleArn":"arn:aws:iam::111122223333:role/batch-job-role-dev",
-                "volumes":[],"environment":[],"mountPoints":[],"ulimits":[],
-                "resourceRequirements":[{"value":"4","type":"VCPU"},{"value":"8192","type":"MEMORY"}],
-                "logConfiguration":{"logDriver":"awslogs","options":{"awslogs-group":"/aws/sagemaker/training-jobs-dev"}},"secrets":[]}}]}
-            """));
+        _sandbox.Answer("batch", "describe-job-definitions", 1, JsonNode.Parse(SampleStack.JobDefinitions));
         _sandbox.Answer("batch", "register-job-definition", 1, new JsonObject { ["jobDefinitionArn"] = SmokeDefinition });
         _sandbox.Answer("batch", "submit-job", 1, new JsonObject { ["jobId"] = "job-ok" });
         _sandbox.Answer("batch", "submit-job", 2, new JsonObject { ["jobId"] = "job-fail" });
@@ -57,6 +48,13 @@ public sealed class SmokeTestScriptTests : IDisposable
         }
     }
 
+    private void EveryStepPasses()
+    {
+        TrainingEnds("Completed");
+        BatchJobsEnd("SUCCEEDED", "FAILED");
+        RuleInvocations(1);
+    }
+
     private string[] Removed() =>
         _sandbox.CallsOf("s3", "rm").Select(c => c.First(a => a.StartsWith("s3://", StringComparison.Ordinal))).ToArray();
 
@@ -82,9 +80,7 @@ public sealed class SmokeTestScriptTests : IDisposable
     [Fact]
     public void Dataset_IsUploadedUnderItsOwnPrefixOfTheDatasetBucket_AndRemoved()
     {
-        TrainingEnds("Completed");
-        BatchJobsEnd("SUCCEEDED", "FAILED");
-        RuleInvocations(1);
+        EveryStepPasses();
 
         SmokeTest();
 
@@ -98,9 +94,7 @@ public sealed class SmokeTestScriptTests : IDisposable
     [Fact]
     public void TrainingJob_IsAManagedSpotJobOfTheStack_RunningTheRegionsBuiltInXgboost_OnTheUploadedData()
     {
-        TrainingEnds("Completed");
-        BatchJobsEnd("SUCCEEDED", "FAILED");
-        RuleInvocations(1);
+        EveryStepPasses();
 
         SmokeTest();
 
@@ -120,27 +114,9 @@ public sealed class SmokeTestScriptTests : IDisposable
     }
 
     [Fact]
-    public void StackWithADataKey_TrainsWithItsVolumeAndOutputEncrypted()
-    {
-        _sandbox.Outputs(SampleStack.Outputs(SampleStack.DataKey));
-        _sandbox.Answer("ec2", "describe-instance-types", 1, JsonNode.Parse("""{"InstanceTypes":[{"InstanceType":"m5.xlarge","InstanceStorageSupported":false}]}"""));
-        TrainingEnds("Completed");
-        BatchJobsEnd("SUCCEEDED", "FAILED");
-        RuleInvocations(1);
-
-        var result = SmokeTest();
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        var request = JsonNode.Parse(ScriptSandbox.Option(Assert.Single(_sandbox.CallsOf("sagemaker", "create-training-job")), "--cli-input-json"))!;
-        Assert.Equal((SampleStack.DataKey, SampleStack.DataKey), ((string?)request["ResourceConfig"]!["VolumeKmsKeyId"], (string?)request["OutputDataConfig"]!["KmsKeyId"]));
-    }
-
-    [Fact]
     public void ModelArtifact_IsLookedForInTheModelBucket()
     {
-        TrainingEnds("Completed");
-        BatchJobsEnd("SUCCEEDED", "FAILED");
-        RuleInvocations(1);
+        EveryStepPasses();
 
         SmokeTest();
 
@@ -151,9 +127,7 @@ public sealed class SmokeTestScriptTests : IDisposable
     [Fact]
     public void BatchJobs_RunOnTheStacksQueue_WithTheStacksDefinitionButAPublicImage_AndTheDefinitionIsRemoved()
     {
-        TrainingEnds("Completed");
-        BatchJobsEnd("SUCCEEDED", "FAILED");
-        RuleInvocations(1);
+        EveryStepPasses();
 
         SmokeTest();
 
@@ -223,6 +197,19 @@ public sealed class SmokeTestScriptTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"FAILED: {SampleStack.BatchFailureRule} shows no Invocations", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeregisteredStackDefinition_FailsTheTest_WithoutRegisteringACopyOfIt()
+    {
+        EveryStepPasses();
+        _sandbox.Answer("batch", "describe-job-definitions", 1, JsonNode.Parse(SampleStack.JobDefinitions.Replace("\"ACTIVE\"", "\"INACTIVE\"", StringComparison.Ordinal)));
+
+        var result = SmokeTest();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"FAILED: the stack's job definition {SampleStack.JobDefinition} is INACTIVE", result.StdOut, StringComparison.Ordinal);
+        Assert.Empty(_sandbox.CallsOf("batch", "register-job-definition"));
     }
 
     [Fact]

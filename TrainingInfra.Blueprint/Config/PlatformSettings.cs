@@ -33,6 +33,12 @@ public sealed record PlatformSettings(
     BatchSettings Batch,
     MonitoringSettings Monitoring)
 {
+    /// <summary>
+    /// The customer-managed policy (by name, in the stack's account) that every IAM role of the stack
+    /// carries as its permissions boundary, or null for none.
+    /// </summary>
+    public string? PermissionsBoundary { get; init; }
+
     /// <summary>The physical names for this stack's suffix.</summary>
     public ResourceNames Names => new(EnvironmentSuffix);
 

@@ -10,6 +10,13 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>An account id at its longest, used to size names that contain one.</summary>
     private const string LongestAccountId = "123456789012";
 
+    /// <summary>
+    /// Length of the unique tail the provider appends to a name prefix (terraform-plugin-sdk
+    /// helper/id <c>UniqueIDSuffixLength</c>: a timestamp to 1/10000 s and an 8-digit counter);
+    /// a prefix must leave room for it within the name's limit.
+    /// </summary>
+    public const int UniqueSuffixLength = 26;
+
     /// <summary>The dataset bucket: <c>training-datasets-{suffix}-{account}</c>.</summary>
     public string DatasetBucket(string accountId) => $"training-datasets-{Suffix}-{accountId}";
 
@@ -67,8 +74,29 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The stack's AWS Budgets cost budget.</summary>
     public string Budget => $"training-infra-{Suffix}";
 
-    /// <summary>The Batch compute environment.</summary>
+    /// <summary>The Batch compute environment, as its descriptions and the CDK design name it.</summary>
     public string ComputeEnvironment => $"batch-inference-{Suffix}";
+
+    /// <summary>
+    /// What the compute environment's physical name starts with: the provider appends a unique
+    /// tail, so a replacement gets a new name and can be created before the old one is deleted.
+    /// </summary>
+    public string ComputeEnvironmentPrefix => $"{ComputeEnvironment}-";
+
+    /// <summary>The role of the ECS agent on the Batch instances.</summary>
+    public string BatchInstanceRole => $"batch-instance-role-{Suffix}";
+
+    /// <summary>The instance profile that carries <see cref="BatchInstanceRole"/> onto the instances.</summary>
+    public string BatchInstanceProfile => $"batch-instance-profile-{Suffix}";
+
+    /// <summary>The role the Batch jobs' code runs as.</summary>
+    public string BatchJobRole => $"batch-job-role-{Suffix}";
+
+    /// <summary>The role Spot Fleet uses for a BEST_FIT compute environment.</summary>
+    public string BatchSpotFleetRole => $"batch-spot-fleet-role-{Suffix}";
+
+    /// <summary>The role that delivers the VPC's flow logs.</summary>
+    public string FlowLogRole => $"vpc-flow-logs-role-{Suffix}";
 
     /// <summary>The Batch job queue.</summary>
     public string JobQueue => $"inference-queue-{Suffix}";
@@ -129,7 +157,13 @@ public sealed record ResourceNames(string Suffix)
         new("IAM role (training jobs)", 64, s => new ResourceNames(s).TrainingRole),
         new("IAM managed policy (training-job submitter)", 128, s => new ResourceNames(s).TrainingJobSubmitterPolicy),
         new("AWS Budgets budget", 100, s => new ResourceNames(s).Budget),
-        new("Batch compute environment", 128, s => new ResourceNames(s).ComputeEnvironment),
+        new("Batch compute environment (a prefix followed by the provider's 26-character unique tail)",
+            128 - UniqueSuffixLength, s => new ResourceNames(s).ComputeEnvironmentPrefix),
+        new("IAM role (Batch instances)", 64, s => new ResourceNames(s).BatchInstanceRole),
+        new("IAM instance profile (Batch instances)", 128, s => new ResourceNames(s).BatchInstanceProfile),
+        new("IAM role (Batch jobs)", 64, s => new ResourceNames(s).BatchJobRole),
+        new("IAM role (Spot Fleet)", 64, s => new ResourceNames(s).BatchSpotFleetRole),
+        new("IAM role (flow logs)", 64, s => new ResourceNames(s).FlowLogRole),
         new("Batch job queue", 128, s => new ResourceNames(s).JobQueue),
         new("Batch job definition", 128, s => new ResourceNames(s).JobDefinition),
         new("CloudWatch log group", 512, s => new ResourceNames(s).LogGroup),

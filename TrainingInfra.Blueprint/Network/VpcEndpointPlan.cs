@@ -106,14 +106,6 @@ public static class VpcEndpointPlan
         return [gateway, .. interfaces];
     }
 
-    /// <summary>The zones, by index into the VPC's isolated subnets, that carry the interface endpoints.</summary>
-    public static IReadOnlyList<T> EndpointSubnets<T>(IReadOnlyList<T> isolatedSubnets, NetworkSettings network)
-    {
-        ArgumentNullException.ThrowIfNull(isolatedSubnets);
-        ArgumentNullException.ThrowIfNull(network);
-        return isolatedSubnets.Take(network.InterfaceEndpointZones).ToList();
-    }
-
     private static List<EndpointNeed> Needs(PlatformSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

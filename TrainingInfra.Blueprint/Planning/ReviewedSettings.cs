@@ -112,7 +112,9 @@ public static class ReviewedSettings
             ResourceTypes.StackReference or "pulumi:pulumi:Stack" => null,
             "aws:cloudwatch/dashboard:Dashboard" => resource.Text("dashboardName"),
             "aws:cloudwatch/metricAlarm:MetricAlarm" => resource.Text("name") ?? resource.Text("alarmName"),
-            _ when resource.Type.StartsWith("aws:", StringComparison.Ordinal) => resource.Text("name"),
+            // A prefix: the provider appends a unique tail (ResourceNames.UniqueSuffixLength).
+            _ when resource.Type.StartsWith("aws:", StringComparison.Ordinal) =>
+                resource.Text("name") ?? (resource.Text("namePrefix") is { } prefix ? prefix + "*" : null),
             _ => null,
         };
     }

@@ -48,12 +48,13 @@ public sealed class BatchComponent : ComponentResource
             Tags = tags,
         }, new CustomResourceOptions { Parent = securityGroup });
 
-        var instanceRole = new Role("batch-instance-role", new RoleArgs
+        var instanceRole = PlatformRoles.Create("batch-instance-role", new RoleArgs
         {
+            Name = names.BatchInstanceRole,
             AssumeRolePolicy = BatchPolicies.InstanceTrust,
             Description = $"ECS agent on the instances of {names.ComputeEnvironment}: registers them, pulls job images, ships job logs",
             Tags = tags,
-        }, new CustomResourceOptions { Parent = this });
+        }, settings, args.AccountId, this);
 
         var instancePolicy = new RolePolicyAttachment("batch-instance-role-ecs", new RolePolicyAttachmentArgs
         {
@@ -63,9 +64,10 @@ public sealed class BatchComponent : ComponentResource
 
         var instanceProfile = new InstanceProfile("batch-instance-profile", new InstanceProfileArgs
         {
+            Name = names.BatchInstanceProfile,
             Role = instanceRole.Name,
             Tags = tags,
-        }, new CustomResourceOptions { Parent = instanceRole });
+        }, PlatformRoles.CreateFirst(instanceRole));
 
         var launchTemplate = new Ec2.LaunchTemplate("batch-instance-template", new Ec2.LaunchTemplateArgs
         {
@@ -108,19 +110,25 @@ public sealed class BatchComponent : ComponentResource
         var policies = new List<Resource> { instancePolicy };
         if (plan.NeedsSpotFleetRole)
         {
-            var (spotFleetRole, spotFleetPolicy) = CreateSpotFleetRole(settings);
+            var (spotFleetRole, spotFleetPolicy) = CreateSpotFleetRole(settings, args.AccountId);
             computeResources.SpotIamFleetRole = spotFleetRole.Arn;
             policies.Add(spotFleetPolicy);
         }
 
         var computeEnvironmentArgs = new ComputeEnvironmentArgs
         {
-            Name = names.ComputeEnvironment,
+            // A prefix, not a name: a replacement (every shape change under BEST_FIT, a changed
+            // strategy, a spot fleet role) then gets a new name, so Pulumi creates it first, moves
+            // the queue to it (an in-place update of the queue) and deletes the old one last. With a
+            // fixed name the bridge would delete first (nameRequiresDeleteBeforeReplace), and Batch
+            // refuses to delete an environment that a queue still uses.
+            NamePrefix = names.ComputeEnvironmentPrefix,
             Type = BatchComputePlan.ManagedType,
             State = BatchComputePlan.Enabled,
             // No ServiceRole: Batch then uses its service-linked role AWSServiceRoleForBatch, which
-            // it creates if the account lacks it. Only with that role (and a SPOT_* strategy) can
-            // Batch update instance types, launch template, subnets or tags in place.
+            // it creates if the account lacks it. Only with that role and a SPOT_* strategy does the
+            // provider update subnets, security groups, instance types and role, bid, launch
+            // template and instance tags in place (BatchComputePlan); otherwise it replaces.
             ComputeResources = computeResources,
             Tags = tags,
         };
@@ -148,12 +156,13 @@ public sealed class BatchComponent : ComponentResource
             Tags = tags,
         }, new CustomResourceOptions { Parent = this });
 
-        var jobRole = new Role("batch-job-role", new RoleArgs
+        var jobRole = PlatformRoles.Create("batch-job-role", new RoleArgs
         {
+            Name = names.BatchJobRole,
             AssumeRolePolicy = BatchPolicies.JobTrust,
             Description = $"Code of the {names.JobDefinition} jobs: reads and writes the model bucket",
             Tags = tags,
-        }, new CustomResourceOptions { Parent = this });
+        }, settings, args.AccountId, this);
 
         _ = new RolePolicy("batch-job-role-model-bucket", new RolePolicyArgs
         {
@@ -173,7 +182,7 @@ public sealed class BatchComponent : ComponentResource
             RetryStrategy = new JobDefinitionRetryStrategyArgs
             {
                 Attempts = batch.JobAttempts,
-                EvaluateOnExits = BatchRetryRules.Rules.Select(ToArgs).ToList(),
+                EvaluateOnExits = BatchRetryRules.Rules.Select(RetryRuleArgs.From).ToList(),
             },
             Timeout = new JobDefinitionTimeoutArgs { AttemptDurationSeconds = batch.JobTimeoutSeconds },
             // Jobs and their ECS tasks carry the definition's tags, so their cost is attributed.
@@ -202,14 +211,15 @@ public sealed class BatchComponent : ComponentResource
     /// <summary>The inference job definition, with its revision.</summary>
     public Output<string> JobDefinitionArn { get; }
 
-    private (Role Role, RolePolicyAttachment Policy) CreateSpotFleetRole(PlatformSettings settings)
+    private (Role Role, RolePolicyAttachment Policy) CreateSpotFleetRole(PlatformSettings settings, Output<string> accountId)
     {
-        var role = new Role("batch-spot-fleet-role", new RoleArgs
+        var role = PlatformRoles.Create("batch-spot-fleet-role", new RoleArgs
         {
+            Name = settings.Names.BatchSpotFleetRole,
             AssumeRolePolicy = BatchPolicies.SpotFleetTrust,
             Description = $"Spot Fleet requests of {settings.Names.ComputeEnvironment} (BEST_FIT allocation)",
             Tags = settings.Tags,
-        }, new CustomResourceOptions { Parent = this });
+        }, settings, accountId, this);
 
         var policy = new RolePolicyAttachment("batch-spot-fleet-role-tagging", new RolePolicyAttachmentArgs
         {
@@ -218,26 +228,5 @@ public sealed class BatchComponent : ComponentResource
         }, new CustomResourceOptions { Parent = role });
 
         return (role, policy);
-    }
-
-    private static JobDefinitionRetryStrategyEvaluateOnExitArgs ToArgs(RetryRule rule)
-    {
-        var args = new JobDefinitionRetryStrategyEvaluateOnExitArgs { Action = rule.Action };
-        if (rule.OnStatusReason is { } statusReason)
-        {
-            args.OnStatusReason = statusReason;
-        }
-
-        if (rule.OnReason is { } reason)
-        {
-            args.OnReason = reason;
-        }
-
-        if (rule.OnExitCode is { } exitCode)
-        {
-            args.OnExitCode = exitCode;
-        }
-
-        return args;
     }
 }

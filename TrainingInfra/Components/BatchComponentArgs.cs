@@ -10,6 +10,9 @@ public sealed class BatchComponentArgs
     /// <summary>The validated settings of the stack.</summary>
     public required PlatformSettings Settings { get; init; }
 
+    /// <summary>The AWS account the stack deploys to (the roles' permissions boundary is in it).</summary>
+    public required Output<string> AccountId { get; init; }
+
     /// <summary>The VPC the compute environment runs in.</summary>
     public required Output<string> VpcId { get; init; }
 
@@ -18,7 +21,6 @@ public sealed class BatchComponentArgs
 
     /// <summary>ARN of the model-artifacts bucket, which jobs read and write.</summary>
     public required Output<string> ModelBucketArn { get; init; }
-
 
     /// <summary>URL of the repository; the job's image is this URL with the configured tag.</summary>
     public required Output<string> RepositoryUrl { get; init; }

@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using Pulumi;
-using Pulumi.Aws.CloudWatch;
-using Pulumi.Aws.Iam;
-using Pulumi.Aws.Vpc;
 using Pulumi.Awsx.Ec2;
 using Pulumi.Awsx.Ec2.Inputs;
 using TrainingInfra.Blueprint.Config;
@@ -17,7 +14,7 @@ namespace TrainingInfra.Components;
 /// subnets. Or, with <c>networkStack</c> set, another stack's VPC, read from that stack's outputs
 /// before anything else of this stack is registered.
 /// </summary>
-public sealed class NetworkComponent : ComponentResource
+public sealed partial class NetworkComponent : ComponentResource
 {
     /// <summary>Creates the network, or attaches to another stack's.</summary>
     public NetworkComponent(string name, NetworkComponentArgs args, ComponentResourceOptions? options = null)
@@ -46,7 +43,8 @@ public sealed class NetworkComponent : ComponentResource
             PublicSubnetIds = vpc.PublicSubnetIds;
             IsolatedSubnetIds = vpc.IsolatedSubnetIds;
             var interfaceEndpoints = VpcEndpointPlan.For(settings).Where(e => e.Type == VpcEndpointPlan.Interface).ToList();
-            EndpointSecurityGroupId = CreateInterfaceEndpoints(settings, interfaceEndpoints);
+            EndpointSecurityGroupId = CreateInterfaceEndpoints(settings, interfaceEndpoints,
+                args.EndpointZones ?? throw new ArgumentException("a network of the stack's own needs its endpoint zones", nameof(args)));
             InterfaceEndpointServices = Output.Create(NetworkOutputs.JoinList(interfaceEndpoints.Select(e => e.Service)));
             NetworkOwner = settings.StackName;
             NetworkProtected = settings.Protected;
@@ -168,91 +166,5 @@ public sealed class NetworkComponent : ComponentResource
             VpcId = vpcId,
             Tags = tags,
         }, new CustomResourceOptions { Parent = this });
-    }
-
-    private void CreateFlowLogs(PlatformSettings settings, Output<string> accountId, Output<string>? dataKeyArn, Output<string> vpcId)
-    {
-        var options = new CustomResourceOptions { Parent = this };
-        var logGroupArgs = new LogGroupArgs
-        {
-            Name = settings.Names.FlowLogGroup,
-            RetentionInDays = settings.Monitoring.LogRetentionDays,
-            Tags = settings.Tags,
-        };
-        if (dataKeyArn is not null)
-        {
-            logGroupArgs.KmsKeyId = dataKeyArn;
-        }
-
-        var logGroup = new LogGroup("vpc-flow-logs", logGroupArgs, options);
-
-        var role = new Role("vpc-flow-logs", new RoleArgs
-        {
-            Description = $"Delivers the flow logs of {settings.Names.Vpc} to {settings.Names.FlowLogGroup}",
-            AssumeRolePolicy = accountId.Apply(FlowLogPolicies.Trust),
-            Tags = settings.Tags,
-        }, options);
-
-        _ = new RolePolicy("vpc-flow-logs-delivery", new RolePolicyArgs
-        {
-            Role = role.Name,
-            Policy = logGroup.Arn.Apply(FlowLogPolicies.Delivery),
-        }, new CustomResourceOptions { Parent = role });
-
-        _ = new Ec2.FlowLog("vpc-flow-logs", new Ec2.FlowLogArgs
-        {
-            VpcId = vpcId,
-            TrafficType = FlowLogPolicies.TrafficType,
-            LogDestinationType = "cloud-watch-logs",
-            LogDestination = logGroup.Arn,
-            IamRoleArn = role.Arn,
-            MaxAggregationInterval = FlowLogPolicies.MaxAggregationIntervalSeconds,
-            Tags = settings.Tags,
-        }, options);
-    }
-
-    private Output<string> CreateInterfaceEndpoints(PlatformSettings settings, IReadOnlyList<VpcEndpoint> endpoints)
-    {
-        var tags = settings.Tags;
-        var vpcCidr = settings.Network.VpcCidr.ToString();
-
-        // Created even before any endpoint needs it: stacks attached to this network read its id.
-        var securityGroup = new Ec2.SecurityGroup("vpc-endpoints", new Ec2.SecurityGroupArgs
-        {
-            VpcId = VpcId,
-            Description = $"HTTPS from inside {settings.Names.Vpc} to its interface VPC endpoints",
-            Tags = tags,
-        }, new CustomResourceOptions { Parent = this });
-
-        // The whole VPC's range: the security groups of stacks attached to this network are in it too.
-        _ = new SecurityGroupIngressRule("vpc-endpoints-https-from-vpc", new SecurityGroupIngressRuleArgs
-        {
-            SecurityGroupId = securityGroup.Id,
-            IpProtocol = "tcp",
-            FromPort = VpcEndpointPlan.HttpsPort,
-            ToPort = VpcEndpointPlan.HttpsPort,
-            CidrIpv4 = vpcCidr,
-            Description = "HTTPS from the VPC",
-            Tags = tags,
-        }, new CustomResourceOptions { Parent = securityGroup });
-
-        // An endpoint answers every subnet of the VPC from whichever zones it is in, so fewer
-        // zones trade resilience and a cross-zone data charge for fewer hourly endpoint-zones.
-        var endpointSubnets = IsolatedSubnetIds.Apply(ids => VpcEndpointPlan.EndpointSubnets(ids, settings.Network).ToImmutableArray());
-        foreach (var endpoint in endpoints)
-        {
-            _ = new Ec2.VpcEndpoint(endpoint.ResourceName, new Ec2.VpcEndpointArgs
-            {
-                VpcId = VpcId,
-                ServiceName = endpoint.ServiceName,
-                VpcEndpointType = endpoint.Type,
-                PrivateDnsEnabled = true,
-                SubnetIds = endpointSubnets,
-                SecurityGroupIds = { securityGroup.Id },
-                Tags = tags,
-            }, new CustomResourceOptions { Parent = this });
-        }
-
-        return securityGroup.Id;
     }
 }

@@ -1,5 +1,6 @@
 using Pulumi;
 using TrainingInfra.Blueprint.Config;
+using TrainingInfra.Blueprint.Network;
 
 namespace TrainingInfra.Components;
 
@@ -11,6 +12,12 @@ public sealed class NetworkComponentArgs
 
     /// <summary>The AWS account the stack deploys to.</summary>
     public required Output<string> AccountId { get; init; }
+
+    /// <summary>
+    /// Which of the VPC's zones carry each interface endpoint, read from the account before any
+    /// resource was registered; needed when the stack creates its own network.
+    /// </summary>
+    public EndpointZones? EndpointZones { get; init; }
 
     /// <summary>The stack's customer-managed data key, when it has one: the flow-log group is encrypted with it.</summary>
     public Output<string>? DataKeyArn { get; init; }

@@ -34,13 +34,13 @@ public sealed partial class SageMakerComponent : ComponentResource
 
         var securityGroup = CreateSecurityGroup(args, settings.EnvironmentSuffix, tags);
 
-        var trainingRole = new Role("training-role", new RoleArgs
+        var trainingRole = PlatformRoles.Create("training-role", new RoleArgs
         {
             Name = names.TrainingRole,
             Description = "Run as by the platform's SageMaker training jobs",
             AssumeRolePolicy = SageMakerPolicies.Trust(),
             Tags = tags,
-        }, new CustomResourceOptions { Parent = this });
+        }, settings, accountId, this);
 
         _ = new RolePolicy("training-role-access", new RolePolicyArgs
         {
@@ -144,13 +144,13 @@ public sealed partial class SageMakerComponent : ComponentResource
         var settings = args.Settings;
         var notebook = settings.Notebook;
 
-        var role = new Role("notebook-role", new RoleArgs
+        var role = PlatformRoles.Create("notebook-role", new RoleArgs
         {
             Name = settings.Names.NotebookRole,
             Description = "Execution role of the platform's SageMaker notebook",
             AssumeRolePolicy = SageMakerPolicies.Trust(),
             Tags = settings.Tags,
-        }, new CustomResourceOptions { Parent = this });
+        }, settings, args.AccountId, this);
 
         var managed = CreateNotebookSageMakerAccess(settings, role, args.AccountId, limits);
 
@@ -189,7 +189,11 @@ public sealed partial class SageMakerComponent : ComponentResource
         }
 
         // SageMaker creates the notebook's network interface and starts it with the role's
-        // permissions, so the role's policies are in place first.
+        // permissions, so the role's policies are in place first. That orders the calls; it cannot
+        // wait out IAM's propagation, and the provider calls CreateNotebookInstance once, without a
+        // retry, then fails the update if the notebook ends Failed (terraform-provider-aws
+        // internal/service/sagemaker/notebook_instance.go, resourceNotebookInstanceCreate). The
+        // change matrix (docs/change-matrix.md) says how to recover.
         var startsAfter = new List<Resource> { managed, access };
         if (NotebookPlan.IdleStopScript(notebook) is { } onStart)
         {
@@ -220,28 +224,4 @@ public sealed partial class SageMakerComponent : ComponentResource
 
         return (instance.Name, role.Arn);
     }
-
-    /// <summary>
-    /// The notebook role's SageMaker permissions: AmazonSageMakerFullAccess (full), or an inline
-    /// policy that reaches only this stack's training jobs and the notebook itself (scoped).
-    /// Either way the role stays as it is, so switching notebookAccess on a live stack swaps one
-    /// attachment or policy for the other in place and neither the role nor the notebook is
-    /// replaced.
-    /// </summary>
-    private static CustomResource CreateNotebookSageMakerAccess(
-        PlatformSettings settings, Role role, Output<string> accountId, Output<TrainingJobLimits> limits) =>
-        settings.Notebook.Access switch
-        {
-            NotebookAccess.Scoped => new RolePolicy("notebook-role-sagemaker-scoped", new RolePolicyArgs
-            {
-                Role = role.Name,
-                Name = NotebookSageMakerAccess.PolicyName,
-                Policy = Output.Tuple(accountId, limits).Apply(t => NotebookSageMakerAccess.Scoped(settings, t.Item1, t.Item2)),
-            }, new CustomResourceOptions { Parent = role }),
-            _ => new RolePolicyAttachment("notebook-role-sagemaker-full-access", new RolePolicyAttachmentArgs
-            {
-                Role = role.Name,
-                PolicyArn = settings.Region.ManagedPolicyArn(SageMakerPolicies.NotebookManagedPolicy),
-            }, new CustomResourceOptions { Parent = role }),
-        };
 }

@@ -38,6 +38,23 @@ ti_aws() {
   aws "$@" --output json || ti_fail "$TI_EXIT_ERROR" "aws $1 $2 failed (see the message above)"
 }
 
+# ti_aws_except <error code> <args...>: ti_aws, except that a call AWS refuses with this error code
+# prints nothing and succeeds, for the caller to handle; any other failure ends the command as in
+# ti_aws. Both CLI majors name the code in "An error occurred (<code>) when calling ...".
+ti_aws_except() {
+  local code="$1" errors status=0
+  shift
+  errors="$(mktemp)" || ti_fail "$TI_EXIT_ERROR" "cannot create a temporary file"
+  aws "$@" --output json 2>"$errors" || status=$?
+  if [ "$status" -ne 0 ] && grep -qF "An error occurred ($code) when calling" "$errors"; then
+    status=0
+  else
+    cat "$errors" >&2
+  fi
+  rm -f "$errors"
+  [ "$status" -eq 0 ] || ti_fail "$TI_EXIT_ERROR" "aws $1 $2 failed (see the message above)"
+}
+
 # ti_load_outputs <stack> [outputs file]: sets TI_OUTPUTS to the stack's outputs as one JSON
 # object. The file (or $TRAINING_INFRA_OUTPUTS) holds what `pulumi stack output --json` prints;
 # without one, Pulumi is asked.

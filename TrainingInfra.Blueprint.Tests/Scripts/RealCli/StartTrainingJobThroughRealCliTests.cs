@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+
+namespace TrainingInfra.Blueprint.Tests.Scripts.RealCli;
+
+/// <summary>
+/// scripts/start-training-job.sh through AWS CLI v2.9 (what users run) and v1 (today's models)
+/// against the loopback service: the CLIs must accept every request, and EC2's and SageMaker's
+/// answers and errors arrive as the real services send them.
+/// </summary>
+public sealed class StartTrainingJobThroughRealCliTests
+{
+    private const string Script = "start-training-job.sh";
+
+    private static RealCliSandbox Sandbox(string cli)
+    {
+        var sandbox = new RealCliSandbox(cli);
+        sandbox.Outputs(SampleStack.Outputs(SampleStack.DataKey));
+        sandbox.Aws.TrainingJobGoesThrough("InProgress", "Completed");
+        return sandbox;
+    }
+
+    private static ScriptResult Start(RealCliSandbox sandbox, params string[] arguments) =>
+        sandbox.Run(Script, ["dev", "resnet-01", "--outputs", sandbox.OutputsFile, .. arguments]);
+
+    private static JsonNode SentRequest(RealCliSandbox sandbox) =>
+        Assert.Single(sandbox.Aws.RequestsOf("sagemaker", "CreateTrainingJob")).Json;
+
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v1")]
+    public void OtherInstanceType_WithLocalStorage_IsLookedUpInEc2_AndTheJobFollowedToTheEnd(string cli)
+    {
+        using var sandbox = Sandbox(cli);
+        sandbox.Aws.Ec2Describes("g5.2xlarge", instanceStorage: true);
+
+        var result = Start(sandbox, "--instance-type", "ml.g5.2xlarge", "--wait");
+
+        sandbox.AssertSucceeded(result);
+        Assert.Equal("g5.2xlarge", Assert.Single(sandbox.Aws.RequestsOf("ec2", "DescribeInstanceTypes")).Form["InstanceType.1"]);
+        var request = SentRequest(sandbox);
+        var config = JsonNode.Parse(SampleStack.TrainingJobConfig(SampleStack.DataKey))!.AsObject();
+        Assert.All(config.Where(m => m.Key is not ("CheckpointConfig" or "ResourceConfig")),
+            member => Assert.True(JsonNode.DeepEquals(member.Value, request[member.Key]), $"{member.Key} differs from the stack's config"));
+        Assert.Equal(("resnet-01", "ml.g5.2xlarge"), ((string?)request["TrainingJobName"], (string?)request["ResourceConfig"]!["InstanceType"]));
+        Assert.Null(request["ResourceConfig"]!["VolumeKmsKeyId"]);
+        Assert.Equal(2, sandbox.Aws.RequestsOf("sagemaker", "DescribeTrainingJob").Count);
+        Assert.All(sandbox.Aws.Requests, r => Assert.Equal(SampleStack.Region, r.Region));
+    }
+
+    // EC2 refuses a type it does not offer in the region with an error, not an empty list: DescribeInstanceTypes
+    // describes "the instance types for the current Region" unless IncludeUnsupportedInRegion is set
+    // (ec2/2016-11-15/service-2.json in botocore 1.43), and AWS answers InvalidInstanceType, "The following
+    // supplied instance types do not exist: [...]" (scylladb/scylla-cluster-tests#12419, November 2025).
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v1")]
+    public void InstanceTypeEc2DoesNotOffer_StartsTheJobWithAWarning_AndNoVolumeKey(string cli)
+    {
+        using var sandbox = Sandbox(cli);
+        sandbox.Aws.Answer("ec2", "DescribeInstanceTypes",
+            AwsReply.Error("InvalidInstanceType", "The following supplied instance types do not exist: [p9.48xlarge]"));
+
+        var result = Start(sandbox, "--instance-type", "ml.p9.48xlarge");
+
+        sandbox.AssertSucceeded(result);
+        Assert.Contains("warning: EC2 does not offer p9.48xlarge in us-east-1", result.StdErr, StringComparison.Ordinal);
+        var resources = SentRequest(sandbox)["ResourceConfig"]!;
+        Assert.Equal("ml.p9.48xlarge", (string?)resources["InstanceType"]);
+        Assert.Null(resources["VolumeKmsKeyId"]);
+    }
+
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v1")]
+    public void Ec2RefusingTheLookup_StopsBeforeTheJob_WithEc2sMessage(string cli)
+    {
+        using var sandbox = Sandbox(cli);
+        sandbox.Aws.Answer("ec2", "DescribeInstanceTypes",
+            AwsReply.Error("UnauthorizedOperation", "You are not authorized to perform this operation.", 403));
+
+        var result = Start(sandbox, "--instance-type", "ml.g5.2xlarge");
+
+        Assert.True(result.ExitCode == 3, sandbox.Report(result));
+        Assert.Contains("UnauthorizedOperation", result.StdErr, StringComparison.Ordinal);
+        Assert.Empty(sandbox.Aws.RequestsOf("sagemaker", "CreateTrainingJob"));
+    }
+}
