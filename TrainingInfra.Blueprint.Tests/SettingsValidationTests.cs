@@ -70,6 +70,7 @@ public class SettingsValidationTests
         { "trainingAllowedInstanceTypes", "[\"ml.p9.huge\"]", "SageMaker training accepts" },
         { "trainingMaxKeepAliveSeconds", "-1", "between 0 and 3600" },
         { "budgetMonthlyUsd", "-5", "between 0 and 1000000" },
+        { "trainingInputMode", "fastfile", "one of File, FastFile, Pipe" },
         { "batchInstanceTypes", "[]", "at least one" },
         { "batchInstanceTypes", "[\"m5 large\"]", "EC2 instance type" },
         { "batchInstanceTypes", "[\"m5.large\"]", "RUNNABLE forever" },

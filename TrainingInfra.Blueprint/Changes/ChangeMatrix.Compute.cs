@@ -35,7 +35,7 @@ public static partial class ChangeMatrix
         new[]
         {
             SettingKeys.TrainingMaxRuntimeSeconds, SettingKeys.TrainingMaxWaitSeconds, SettingKeys.TrainingInstanceType,
-            SettingKeys.TrainingInstanceCount, SettingKeys.TrainingVolumeSizeGb, SettingKeys.TrainingImageTag,
+            SettingKeys.TrainingInstanceCount, SettingKeys.TrainingVolumeSizeGb, SettingKeys.TrainingImageTag, SettingKeys.TrainingInputMode,
             SettingKeys.TrainingAllowedInstanceTypes, SettingKeys.TrainingMaxKeepAliveSeconds,
         }.SelectMany(TrainingRows);
 

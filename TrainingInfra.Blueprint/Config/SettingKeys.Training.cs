@@ -32,6 +32,11 @@ public static partial class SettingKeys
         "trainingImageTag", SettingType.String, "latest",
         "Tag of the image in the training-container repository that the training-job configuration runs (AlgorithmSpecification.TrainingImage).");
 
+    /// <summary>How the training channel's data reaches the container.</summary>
+    public static readonly SettingKey TrainingInputMode = new(
+        "trainingInputMode", SettingType.String, "File",
+        "AlgorithmSpecification.TrainingInputMode of the training-job configuration: File (the dataset is copied onto the instance before the container starts; every image supports it), FastFile (files are streamed from S3 as the container reads them, so training starts at once; the image must read its channel as files) or Pipe (a stream through a named pipe, only for images built for it). Keep File unless the image's documentation names the other mode.");
+
     /// <summary>Instance types that the stack's submitters may start training jobs on.</summary>
     public static readonly SettingKey TrainingAllowedInstanceTypes = new(
         "trainingAllowedInstanceTypes", SettingType.StringArray, "[\"ml.m5.large\",\"ml.m5.xlarge\",\"ml.g4dn.xlarge\",\"ml.g5.xlarge\"]",

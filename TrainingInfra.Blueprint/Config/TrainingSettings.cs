@@ -10,6 +10,9 @@ namespace TrainingInfra.Blueprint.Config;
 public sealed record TrainingSettings(
     int MaxRuntimeSeconds, int MaxWaitSeconds, string InstanceType, int InstanceCount, int VolumeSizeGb, string ImageTag)
 {
+    /// <summary>AlgorithmSpecification.TrainingInputMode: File, FastFile or Pipe.</summary>
+    public string InputMode { get; init; } = "File";
+
     /// <summary>Instance types allowed from config, beside <see cref="InstanceType"/>.</summary>
     public IReadOnlyList<string> AllowedInstanceTypes { get; init; } = [];
 
