@@ -19,7 +19,8 @@ public class ScopedNotebookAccessTests
     private static readonly string[] Policies =
     [
         SageMakerPolicies.Notebook(Resources, TrainingRole),
-        NotebookSageMakerAccess.Scoped(Configs.Load(("notebookAccess", "scoped")), Account),
+        NotebookSageMakerAccess.Scoped(
+            Configs.Load(("notebookAccess", "scoped")), Account, TrainingJobLimits.For(Configs.Load().Training, ["subnet-1"], "sg-1", null)),
     ];
 
     private static Dictionary<string, string> StackTags(string prefix, string environment = "dev") => new()
@@ -37,7 +38,7 @@ public class ScopedNotebookAccessTests
         var creation = StackTags("aws:RequestTag");
         creation["sagemaker:TaggingAction"] = "CreateTrainingJob";
 
-        Assert.True(Can("sagemaker:CreateTrainingJob", Jobs + "dev-resnet-1", creation));
+        Assert.True(TrainingJobCall.IsAllowed(Policies, Jobs + "dev-resnet-1", Fragment()));
         Assert.True(Can("sagemaker:AddTags", Jobs + "dev-resnet-1", creation));
         Assert.True(Can("iam:PassRole", TrainingRole, new() { ["iam:PassedToService"] = "sagemaker.amazonaws.com" }));
     }
@@ -60,9 +61,28 @@ public class ScopedNotebookAccessTests
     [Fact]
     public void CannotStartAJob_WithoutTheStacksTags_OrUnderAnotherStacksName()
     {
-        Assert.False(Can("sagemaker:CreateTrainingJob", Jobs + "dev-resnet-1"));
-        Assert.False(Can("sagemaker:CreateTrainingJob", Jobs + "dev-resnet-1", StackTags("aws:RequestTag", "prod")));
-        Assert.False(Can("sagemaker:CreateTrainingJob", Jobs + "prod-resnet-1", StackTags("aws:RequestTag")));
+        Assert.False(TrainingJobCall.IsAllowed(Policies, Jobs + "dev-resnet-1", TrainingJobCall.Edit(Fragment(), r => r.Remove("Tags"))));
+        Assert.False(TrainingJobCall.IsAllowed(Policies, Jobs + "dev-resnet-1", TrainingJobCall.Edit(Fragment(), r =>
+            r["Tags"]![1]!["Value"] = "prod")));
+        Assert.False(TrainingJobCall.IsAllowed(Policies, Jobs + "prod-resnet-1", Fragment()));
+    }
+
+    [Fact]
+    public void CannotStartMlP4d24xlarge_OrAJobWithoutTheStacksVpc()
+    {
+        Assert.False(TrainingJobCall.IsAllowed(Policies, Jobs + "dev-resnet-1", TrainingJobCall.Edit(Fragment(), r =>
+            r["ResourceConfig"]!["InstanceType"] = "ml.p4d.24xlarge")));
+        Assert.False(TrainingJobCall.IsAllowed(Policies, Jobs + "dev-resnet-1", TrainingJobCall.Edit(Fragment(), r => r.Remove("VpcConfig"))));
+    }
+
+    private static string Fragment()
+    {
+        var settings = Configs.Load(("notebookAccess", "scoped"));
+        return new TrainingJobRequest(settings.Training, TrainingRole, "sg-1", ["subnet-1"], "model-artifacts-dev-111122223333",
+            "training-datasets-dev-111122223333", "111122223333.dkr.ecr.us-east-1.amazonaws.com/training-containers-dev", null)
+        {
+            Tags = NotebookSageMakerAccess.OwnershipTags(settings),
+        }.ToJson();
     }
 
     [Theory]
@@ -143,10 +163,8 @@ public class ScopedNotebookAccessTests
             Tags = NotebookSageMakerAccess.OwnershipTags(settings),
         }.ToJson();
         var request = System.Text.Json.JsonDocument.Parse(fragment).RootElement;
-        var context = request.GetProperty("Tags").EnumerateArray()
-            .ToDictionary(t => "aws:RequestTag/" + t.GetProperty("Key").GetString(), t => t.GetProperty("Value").GetString()!);
 
-        Assert.True(Can("sagemaker:CreateTrainingJob", Jobs + settings.Names.TrainingJobPrefix + "resnet-1", context));
+        Assert.True(TrainingJobCall.IsAllowed(Policies, Jobs + settings.Names.TrainingJobPrefix + "resnet-1", fragment));
         Assert.True(Can("iam:PassRole", request.GetProperty("RoleArn").GetString()!, new() { ["iam:PassedToService"] = "sagemaker.amazonaws.com" }));
     }
 

@@ -164,6 +164,9 @@ public sealed class CloudMocks
                 state = state.SetItem("name", state.GetValueOrDefault("name") ?? name);
                 state = state.SetItem("arn", $"arn:aws:iam::{_accountId}:role/{state["name"]}");
                 break;
+            case "aws:iam/policy:Policy":
+                state = state.SetItem("arn", $"arn:aws:iam::{_accountId}:policy/{physical}");
+                break;
             case "aws:iam/instanceProfile:InstanceProfile":
                 state = state.SetItem("name", state.GetValueOrDefault("name") ?? name);
                 state = state.SetItem("arn", $"arn:aws:iam::{_accountId}:instance-profile/{state["name"]}");

@@ -46,9 +46,14 @@ public class NotebookAccessTests(StackRuns runs)
 
         Assert.Equal(NotebookRole(run).Text("name"), policy.Text("role"));
         var statements = ScopedStatements(run);
-        var create = Assert.Single(statements, s => Strings(s, "Action").Contains("sagemaker:CreateTrainingJob"));
-        Assert.Equal([jobs], Strings(create, "Resource"));
-        Assert.Equal(stack, create.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:RequestTag/Environment").GetString());
+        // With a data key, one statement for EBS-backed types and one for local-NVMe types.
+        var creates = statements.Where(s => Strings(s, "Action").Contains("sagemaker:CreateTrainingJob")).ToList();
+        Assert.NotEmpty(creates);
+        Assert.All(creates, create =>
+        {
+            Assert.Equal([jobs], Strings(create, "Resource"));
+            Assert.Equal(stack, create.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:RequestTag/Environment").GetString());
+        });
         var stop = Assert.Single(statements, s => Strings(s, "Action").Contains("sagemaker:StopTrainingJob"));
         Assert.Equal([jobs], Strings(stop, "Resource"));
         Assert.Equal(stack, stop.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:ResourceTag/Environment").GetString());
@@ -88,7 +93,7 @@ public class NotebookAccessTests(StackRuns runs)
     {
         var run = await Scoped(stack);
         var config = JsonDocument.Parse(await StackRun.Value(run.Stack.TrainingJobConfig)).RootElement;
-        var required = ScopedStatements(run).Single(s => Strings(s, "Action").Contains("sagemaker:CreateTrainingJob"))
+        var required = ScopedStatements(run).First(s => Strings(s, "Action").Contains("sagemaker:CreateTrainingJob"))
             .GetProperty("Condition").GetProperty("StringEquals").EnumerateObject()
             .ToDictionary(c => c.Name["aws:RequestTag/".Length..], c => c.Value.GetString());
 

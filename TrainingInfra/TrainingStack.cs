@@ -104,6 +104,7 @@ public sealed class TrainingStack : Stack
         TrainingRoleArn = sageMaker.TrainingRoleArn;
         SageMakerSecurityGroupId = sageMaker.SecurityGroupId;
         TrainingJobConfig = sageMaker.TrainingJobConfig;
+        TrainingJobSubmitterPolicyArn = sageMaker.TrainingJobSubmitterPolicyArn;
         ComputeEnvironmentArn = batch.ComputeEnvironmentArn;
         JobQueueArn = batch.JobQueueArn;
         JobDefinitionArn = batch.JobDefinitionArn;
@@ -201,6 +202,10 @@ public sealed class TrainingStack : Stack
     /// <summary>A CreateTrainingJob request for managed spot training in this stack, complete but for the job's name.</summary>
     [Output("TrainingJobConfig")]
     public Output<string> TrainingJobConfig { get; private set; }
+
+    /// <summary>The managed policy that people and CI attach to start this stack's training jobs.</summary>
+    [Output("TrainingJobSubmitterPolicyArn")]
+    public Output<string> TrainingJobSubmitterPolicyArn { get; private set; }
 
     /// <summary>The Batch spot compute environment.</summary>
     [Output("ComputeEnvironmentArn")]

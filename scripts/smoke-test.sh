@@ -118,8 +118,9 @@ ok "200 rows"
 step "train a managed-spot XGBoost model through TrainingJobConfig"
 training_job="$run"
 cleanup_items+=("s3://$models/output/$training_job/" "s3://$models/checkpoints/$training_job/")
+# File, whatever the stack's trainingInputMode: the built-in XGBoost image documents File and Pipe only.
 jq -n --arg image "$account.dkr.ecr.$region.amazonaws.com/sagemaker-xgboost:1.7-1" --arg data "${data_uri}train/" '{
-  AlgorithmSpecification: {TrainingImage: $image},
+  AlgorithmSpecification: {TrainingImage: $image, TrainingInputMode: "File"},
   HyperParameters: {objective: "reg:squarederror", num_round: "10"},
   InputDataConfig: [{
     ChannelName: "train", ContentType: "text/csv",

@@ -13,6 +13,10 @@ usage: start-training-job.sh <stack> <job-name> [options]
 
   --image-tag TAG        run this tag of the stack's repository instead of trainingImageTag
   --instance-type TYPE   train on this ml.* type instead of trainingInstanceType
+  --on-demand            train on on-demand capacity instead of managed spot training
+  --warm-pool SECONDS    keep the instances for this long (1 to 3600) after the job, so that the
+                         next matching job starts on them at once; needs --on-demand (warm pools
+                         cannot be used with managed spot training); the pool bills while it waits
   --merge FILE           JSON merged into the request (objects merge, arrays and values replace),
                          e.g. {"HyperParameters": {"epochs": "10"}}
   --outputs FILE         the stack's outputs as 'pulumi stack output --json' prints them
@@ -30,12 +34,14 @@ USAGE
 [ $# -ge 2 ] || usage
 stack="$1" job="$2"
 shift 2
-image_tag="" instance_type="" merge_file="" outputs_file="" wait=false timeout=""
+image_tag="" instance_type="" merge_file="" outputs_file="" wait=false timeout="" on_demand=false warm_pool=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --image-tag) ti_require_value "$1" "${2:-}"; image_tag="$2"; shift 2 ;;
     --instance-type) ti_require_value "$1" "${2:-}"; instance_type="$2"; shift 2 ;;
     --merge) ti_require_value "$1" "${2:-}"; merge_file="$2"; shift 2 ;;
+    --on-demand) on_demand=true; shift ;;
+    --warm-pool) ti_require_value "$1" "${2:-}"; ti_positive_integer "$1" "$2"; warm_pool="$2"; shift 2 ;;
     --outputs) ti_require_value "$1" "${2:-}"; outputs_file="$2"; shift 2 ;;
     --wait) wait=true; shift ;;
     --timeout) ti_require_value "$1" "${2:-}"; ti_positive_integer "$1" "$2"; timeout="$2"; shift 2 ;;
@@ -55,6 +61,8 @@ fi
 if [ -n "$merge_file" ]; then
   jq -e 'type == "object"' "$merge_file" >/dev/null 2>&1 || ti_fail "$TI_EXIT_USAGE" "--merge $merge_file is not a JSON object"
 fi
+# ResourceConfig.KeepAlivePeriodInSeconds: at most 3600 (SageMaker's warm-pool limit).
+[ -z "$warm_pool" ] || [ "$warm_pool" -le 3600 ] || ti_fail "$TI_EXIT_USAGE" "--warm-pool $warm_pool is longer than SageMaker's limit of 3600 seconds"
 
 ti_require_tools aws jq
 ti_load_outputs "$stack" "$outputs_file"
@@ -97,15 +105,31 @@ if [ -n "$instance_type" ]; then
   fi
 fi
 
+if $on_demand; then
+  # MaxWaitTimeInSeconds is for spot jobs only; SageMaker refuses it on an on-demand job.
+  request="$(jq -c '.EnableManagedSpotTraining = false | del(.StoppingCondition.MaxWaitTimeInSeconds)' <<<"$request")"
+fi
+spot="$(jq -r '.EnableManagedSpotTraining // false' <<<"$request")"
+if [ -n "$warm_pool" ]; then
+  [ "$spot" != true ] || ti_fail "$TI_EXIT_USAGE" \
+    "--warm-pool cannot be used with managed spot training, which the stack's TrainingJobConfig asks for: add --on-demand"
+  request="$(jq -c --argjson keep "$warm_pool" '.ResourceConfig.KeepAlivePeriodInSeconds = $keep' <<<"$request")"
+fi
+# A spot job without checkpoints starts again from zero after every interruption.
+if [ "$spot" = true ] && [ -z "$(jq -r '.CheckpointConfig.S3Uri // empty' <<<"$request")" ]; then
+  ti_fail "$TI_EXIT_USAGE" \
+    "a managed spot job needs CheckpointConfig.S3Uri, or each interruption restarts it from zero: keep the stack's checkpoint location, or add --on-demand"
+fi
+
 # SageMaker copies everything under CheckpointConfig.S3Uri into a job when it starts or resumes, so
 # each job gets a prefix of its own: two jobs sharing one would resume from each other's state.
-request="$(jq -c --arg job "$job" \
-  '.TrainingJobName = $job | .CheckpointConfig.S3Uri |= (sub("/*$"; "/") + $job + "/")' <<<"$request")"
+request="$(jq -c --arg job "$job" '.TrainingJobName = $job
+  | if .CheckpointConfig.S3Uri then .CheckpointConfig.S3Uri |= (sub("/*$"; "/") + $job + "/") else . end' <<<"$request")"
 
 ti_aws sagemaker create-training-job --region "$region" --cli-input-json "$request" >/dev/null
 console="https://$(ti_console_host "$region")/sagemaker/home?region=$region#/jobs/$job"
 ti_log "started training job $job on stack $stack"
-ti_log "checkpoints: $(jq -r '.CheckpointConfig.S3Uri' <<<"$request")"
+ti_log "checkpoints: $(jq -r '.CheckpointConfig.S3Uri // "none"' <<<"$request")"
 printf '%s\n' "$console"
 
 $wait || exit 0

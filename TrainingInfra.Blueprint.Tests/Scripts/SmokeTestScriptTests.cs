@@ -92,6 +92,21 @@ public sealed class SmokeTestScriptTests : IDisposable
     }
 
     [Fact]
+    public void TrainingJob_CopiesItsDataAsFiles_EvenOnAStackThatStreamsThem()
+    {
+        // The built-in XGBoost image documents File and Pipe, not FastFile.
+        EveryStepPasses();
+        var outputs = SampleStack.Outputs();
+        outputs["TrainingJobConfig"] = SampleStack.TrainingJobConfig(null, ("trainingInputMode", "FastFile"));
+        _sandbox.Outputs(outputs);
+
+        SmokeTest();
+
+        var request = JsonNode.Parse(ScriptSandbox.Option(Assert.Single(_sandbox.CallsOf("sagemaker", "create-training-job")), "--cli-input-json"))!;
+        Assert.Equal("File", (string?)request["AlgorithmSpecification"]!["TrainingInputMode"]);
+    }
+
+    [Fact]
     public void TrainingJob_IsAManagedSpotJobOfTheStack_RunningTheRegionsBuiltInXgboost_OnTheUploadedData()
     {
         EveryStepPasses();

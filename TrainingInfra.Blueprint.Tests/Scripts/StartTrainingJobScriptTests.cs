@@ -121,6 +121,59 @@ public sealed class StartTrainingJobScriptTests : IDisposable
     }
 
     [Fact]
+    public void WarmPool_OnSpot_IsRefused_SayingWhy_AndNothingStarts()
+    {
+        var result = Start("resnet-01", "--warm-pool", "600");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot be used with managed spot training", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("--on-demand", result.StdErr, StringComparison.Ordinal);
+        Assert.Empty(_sandbox.CallsOf("sagemaker", "create-training-job"));
+    }
+
+    [Fact]
+    public void WarmPool_OnDemand_KeepsTheInstances_AndDropsWhatOnlySpotTakes()
+    {
+        var result = Start("resnet-01", "--on-demand", "--warm-pool", "600");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var request = SentRequest();
+        Assert.Equal(600, (int?)request["ResourceConfig"]!["KeepAlivePeriodInSeconds"]);
+        Assert.False((bool?)request["EnableManagedSpotTraining"]);
+        Assert.Null(request["StoppingCondition"]!["MaxWaitTimeInSeconds"]);
+        Assert.NotNull(request["StoppingCondition"]!["MaxRuntimeInSeconds"]);
+    }
+
+    [Theory]
+    [InlineData("3601")]
+    [InlineData("0")]
+    [InlineData("ten")]
+    public void WarmPool_OutsideOneToThreeThousandSixHundredSeconds_IsRefused(string seconds)
+    {
+        var result = Start("resnet-01", "--on-demand", "--warm-pool", seconds);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(_sandbox.Calls);
+    }
+
+    [Fact]
+    public void SpotJob_WithoutACheckpointLocation_IsRefused_OnDemandIsNot()
+    {
+        var merge = Path.Combine(_sandbox.Dir, "merge.json");
+        File.WriteAllText(merge, """{"CheckpointConfig":null}""");
+
+        var spot = Start("resnet-01", "--merge", merge);
+        var onDemand = Start("resnet-02", "--merge", merge, "--on-demand");
+
+        Assert.Equal(2, spot.ExitCode);
+        Assert.Contains("restarts it from zero", spot.StdErr, StringComparison.Ordinal);
+        Assert.True(onDemand.ExitCode == 0, onDemand.ToString());
+        var request = SentRequest();
+        Assert.Equal("resnet-02", (string?)request["TrainingJobName"]);
+        Assert.Null(request["CheckpointConfig"]);
+    }
+
+    [Fact]
     public void Wait_ExitsOne_NamingTheReason_WhenTheJobFails()
     {
         DescribeAnswers("InProgress", "InProgress", "Failed");

@@ -75,6 +75,7 @@ internal static class ConditionOperators
         "ArnNotEquals" or "ArnNotLike" => (true, (p, v) => Glob(p, v, ignoreCase: false)),
         "Bool" => (false, (p, v) => string.Equals(p, v, StringComparison.OrdinalIgnoreCase)),
         "NumericLessThan" => (false, (p, v) => Number(v) < Number(p)),
+        "NumericLessThanEquals" => (false, (p, v) => Number(v) <= Number(p)),
         _ => throw new NotSupportedException($"the policy evaluator does not model the condition operator {op}"),
     };
 

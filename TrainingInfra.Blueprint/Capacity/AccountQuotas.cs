@@ -30,6 +30,9 @@ public static class AccountQuotas
             "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html", r => Count(r, ResourceTypes.EventRule)),
         new("IAM roles per account", 1000, true, "account (every region)",
             "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html", r => Count(r, ResourceTypes.Role)),
+        // The training-job submitter policy, one per stack.
+        new("IAM customer managed policies per account", 1500, true, "account (every region)",
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html", r => Count(r, ResourceTypes.ManagedPolicy)),
         new("S3 general purpose buckets", 10000, true, "account (every region)",
             "https://docs.aws.amazon.com/AmazonS3/latest/userguide/BucketRestrictions.html", r => Count(r, ResourceTypes.Bucket)),
         new("KMS customer managed keys per Region", 100000, true, "account and region",

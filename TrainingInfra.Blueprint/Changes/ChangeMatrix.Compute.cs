@@ -35,9 +35,30 @@ public static partial class ChangeMatrix
         new[]
         {
             SettingKeys.TrainingMaxRuntimeSeconds, SettingKeys.TrainingMaxWaitSeconds, SettingKeys.TrainingInstanceType,
-            SettingKeys.TrainingInstanceCount, SettingKeys.TrainingVolumeSizeGb, SettingKeys.TrainingImageTag,
-        }.Select(key => new ConfigChange(key, TrainingJobConfigOutput, ChangeEffect.OutputOnly,
-            "only the TrainingJobConfig output changes; jobs already started keep their request", "the program (TrainingJobRequest)"));
+            SettingKeys.TrainingInstanceCount, SettingKeys.TrainingVolumeSizeGb, SettingKeys.TrainingImageTag, SettingKeys.TrainingInputMode,
+            SettingKeys.TrainingAllowedInstanceTypes, SettingKeys.TrainingMaxKeepAliveSeconds,
+        }.SelectMany(TrainingRows);
+
+    /// <summary>The training-job configuration output, and for the keys that set job limits the two policies that enforce them.</summary>
+    private static IEnumerable<ConfigChange> TrainingRows(SettingKey key)
+    {
+        if (key != SettingKeys.TrainingAllowedInstanceTypes && key != SettingKeys.TrainingMaxKeepAliveSeconds)
+        {
+            yield return new(key, TrainingJobConfigOutput, ChangeEffect.OutputOnly,
+                "only the TrainingJobConfig output changes; jobs already started keep their request", "the program (TrainingJobRequest)");
+        }
+
+        if (key == SettingKeys.TrainingMaxRuntimeSeconds || key == SettingKeys.TrainingInstanceType
+            || key == SettingKeys.TrainingAllowedInstanceTypes || key == SettingKeys.TrainingMaxKeepAliveSeconds)
+        {
+            yield return new(key, ResourceTypes.ManagedPolicy, ChangeEffect.InPlace,
+                "the submitter policy gets a new default version; whoever holds it starts jobs under the new limits, jobs already started run on",
+                "terraform-provider-aws internal/service/iam/policy.go (`policy` not ForceNew: a new policy version)");
+            yield return new(key, RolePolicy, ChangeEffect.InPlace,
+                "with notebookAccess: scoped, the notebook role's scoped policy is rewritten to the same limits",
+                "terraform-provider-aws internal/service/iam/role_policy.go (`policy` not ForceNew)");
+        }
+    }
 
     private static IEnumerable<ConfigChange> Batch() =>
     [
@@ -74,5 +95,11 @@ public static partial class ChangeMatrix
         new(SettingKeys.AlertEmails, Subscription, ChangeEffect.CreatedOrDeleted,
             "a subscription per added address, which must confirm AWS's e-mail; a removed address stops receiving alerts",
             "terraform-provider-aws internal/service/sns/topic_subscription.go (`endpoint` ForceNew)"),
+        new(SettingKeys.BudgetMonthlyUsd, ResourceTypes.Budget, ChangeEffect.CreatedOrDeleted,
+            "from or to 0: the budget is created or deleted, and the alert topic's policy and key policy admit or drop AWS Budgets in place",
+            "the program (MonitoringComponent)"),
+        new(SettingKeys.BudgetMonthlyUsd, ResourceTypes.Budget, ChangeEffect.InPlace,
+            "another limit: the budget is updated, its notifications and history stay",
+            "terraform-provider-aws internal/service/budgets/budget.go (`limit_amount` not ForceNew)"),
     ];
 }

@@ -11,4 +11,9 @@ public static partial class SettingKeys
     public static readonly SettingKey AlertEmails = new(
         "alertEmails", SettingType.StringArray, "[]",
         "E-mail addresses subscribed to the alert topic (each must confirm the subscription AWS sends).");
+
+    /// <summary>The stack budget's monthly limit.</summary>
+    public static readonly SettingKey BudgetMonthlyUsd = new(
+        "budgetMonthlyUsd", SettingType.Integer, "0",
+        "Monthly AWS Budgets cost budget of the stack in USD, on the costs tagged Environment={suffix}, notifying the alert topic at 80 % and 100 % of actual costs and at 100 % of the forecast; 0 (the default) creates no budget. It tracks nothing until Environment is an active cost allocation tag of the account (docs/operations.md, a one-time step).");
 }

@@ -31,4 +31,19 @@ public static partial class SettingKeys
     public static readonly SettingKey TrainingImageTag = new(
         "trainingImageTag", SettingType.String, "latest",
         "Tag of the image in the training-container repository that the training-job configuration runs (AlgorithmSpecification.TrainingImage).");
+
+    /// <summary>How the training channel's data reaches the container.</summary>
+    public static readonly SettingKey TrainingInputMode = new(
+        "trainingInputMode", SettingType.String, "File",
+        "AlgorithmSpecification.TrainingInputMode of the training-job configuration: File (the dataset is copied onto the instance before the container starts; every image supports it), FastFile (files are streamed from S3 as the container reads them, so training starts at once; the image must read its channel as files) or Pipe (a stream through a named pipe, only for images built for it). Keep File unless the image's documentation names the other mode.");
+
+    /// <summary>Instance types that the stack's submitters may start training jobs on.</summary>
+    public static readonly SettingKey TrainingAllowedInstanceTypes = new(
+        "trainingAllowedInstanceTypes", SettingType.StringArray, "[\"ml.m5.large\",\"ml.m5.xlarge\",\"ml.g4dn.xlarge\",\"ml.g5.xlarge\"]",
+        "Instance types on which the training-job submitter policy and the scoped notebook policy let a job start (sagemaker:InstanceTypes), besides trainingInstanceType, which is always allowed; each a type SageMaker training accepts. The default: two CPU sizes of the CDK design's m5 family, and the smallest one-GPU sizes of two GPU families; nothing with more than one GPU.");
+
+    /// <summary>Longest warm pool a submitter may keep.</summary>
+    public static readonly SettingKey TrainingMaxKeepAliveSeconds = new(
+        "trainingMaxKeepAliveSeconds", SettingType.Integer, "1800",
+        "Longest warm pool (ResourceConfig.KeepAlivePeriodInSeconds, sagemaker:KeepAlivePeriod) that a submitter may ask for, 0 to 3600 (SageMaker's own limit). A warm pool bills its instances while it waits for the next job; 0 refuses warm pools.");
 }

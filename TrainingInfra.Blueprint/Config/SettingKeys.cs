@@ -57,10 +57,11 @@ public static partial class SettingKeys
             BucketAccessLogs, AccessLogRetentionDays, ReplicaRegion,
             NotebookEnabled, NotebookIdleStopMinutes, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess, NotebookAccess,
             TrainingMaxRuntimeSeconds, TrainingMaxWaitSeconds,
-            TrainingInstanceType, TrainingInstanceCount, TrainingVolumeSizeGb, TrainingImageTag,
+            TrainingInstanceType, TrainingInstanceCount, TrainingVolumeSizeGb, TrainingImageTag, TrainingInputMode,
+            TrainingAllowedInstanceTypes, TrainingMaxKeepAliveSeconds,
             BatchInstanceTypes, BatchAllocationStrategy, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,
             JobImageTag, JobMemoryMiB, JobVcpus, JobAttempts, JobTimeoutSeconds,
-            LogRetentionDays, AlertEmails,
+            LogRetentionDays, AlertEmails, BudgetMonthlyUsd,
         ];
     }
 }

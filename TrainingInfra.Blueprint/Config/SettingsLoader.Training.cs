@@ -51,6 +51,20 @@ public static partial class SettingsLoader
                 $"cannot be {LatestTag} while {SettingKeys.EcrImmutableTags.Qualified} is true: an immutable tag never moves to a newer image; name a version");
         }
 
-        return new TrainingSettings(runtime ?? 0, wait ?? 0, instanceType, count ?? 0, volume ?? 0, tag);
+        return new TrainingSettings(runtime ?? 0, wait ?? 0, instanceType, count ?? 0, volume ?? 0, tag) { InputMode = ReadInputMode(reader) };
+    }
+
+    private static string ReadInputMode(Reader reader)
+    {
+        var key = SettingKeys.TrainingInputMode;
+        var mode = reader.Text(key);
+        if (TrainingJobRequest.InputModes.Contains(mode, StringComparer.Ordinal))
+        {
+            return mode;
+        }
+
+        reader.Problem(key.Qualified, mode,
+            $"must be one of {string.Join(", ", TrainingJobRequest.InputModes)} (AlgorithmSpecification.TrainingInputMode, case as written)");
+        return key.Default;
     }
 }

@@ -36,7 +36,7 @@ public static partial class SettingsLoader
         var network = ReadNetwork(source.StackName, reader);
         var storage = ReadStorage(reader, region);
         var notebook = ReadNotebook(reader);
-        var training = ReadTraining(reader, storage.ImmutableTags);
+        var training = ReadJobLimits(reader, ReadTraining(reader, storage.ImmutableTags));
         var batch = ReadBatch(reader);
         if (storage.ImmutableTags && batch.JobImageTag == LatestTag)
         {
@@ -50,7 +50,7 @@ public static partial class SettingsLoader
                 $"must be false while {SettingKeys.NetworkMode.Qualified} is private: SageMaker's direct internet access is a path to the internet outside the VPC, which a private network exists to rule out");
         }
 
-        var monitoring = ReadMonitoring(reader);
+        var monitoring = ReadBudget(reader, ReadMonitoring(reader));
 
         if (reader.Problems.Count > 0)
         {

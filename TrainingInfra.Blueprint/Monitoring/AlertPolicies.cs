@@ -18,6 +18,9 @@ public static class AlertPolicies
     /// <summary>CloudWatch, which publishes the alarms' notifications.</summary>
     public const string CloudWatchPrincipal = "cloudwatch.amazonaws.com";
 
+    /// <summary>AWS Budgets, which publishes the stack budget's notifications (when the stack has one).</summary>
+    public const string BudgetsPrincipal = "budgets.amazonaws.com";
+
     /// <summary>
     /// Days a deleted topic key can still be recovered: the longest KMS allows, as every message
     /// still encrypted under it (in the topic's delivery retries) is unreadable once it is gone.
@@ -33,17 +36,24 @@ public static class AlertPolicies
     /// services may only generate data keys and decrypt. EventBridge gets no source condition, as
     /// AWS documents for encrypted SNS targets; in a key policy <c>*</c> means this key alone.
     /// </summary>
-    public static string TopicKey(string partition, string accountId)
+    public static string TopicKey(string partition, string accountId, bool budgetPublishes = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(partition);
         ArgumentException.ThrowIfNullOrEmpty(accountId);
+        // AWS Budgets publishes to an encrypted topic only if the key admits it as well: the same
+        // two actions as the other publishers (issue 21; AWS's page "Creating an Amazon SNS topic for
+        // budget notifications", https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-sns-policy.html,
+        // could not be read from the build machine on 2026-12-05: check it before the first deployment).
+        string[] publishers = budgetPublishes
+            ? [EventBridgePrincipal, CloudWatchPrincipal, BudgetsPrincipal]
+            : [EventBridgePrincipal, CloudWatchPrincipal];
         return PolicyDocument.Create(
             PolicyDocument.Statement(
                 "AccountAdministersTheKey", "Allow", ["kms:*"], ["*"],
                 new JsonObject { ["AWS"] = $"arn:{partition}:iam::{accountId}:root" }, condition: null),
             PolicyDocument.Statement(
                 "AlertPublishersEncryptMessages", "Allow", PublisherKeyActions, ["*"],
-                new JsonObject { ["Service"] = PolicyDocument.Strings([EventBridgePrincipal, CloudWatchPrincipal]) }, condition: null));
+                new JsonObject { ["Service"] = PolicyDocument.Strings(publishers) }, condition: null));
     }
 
     /// <summary>
@@ -52,17 +62,35 @@ public static class AlertPolicies
     /// their IAM policies, as for any resource in the same account. CloudWatch is held to alarms of
     /// this account; EventBridge gets no condition, as AWS documents for SNS targets.
     /// </summary>
-    public static string Topic(string topicArn, string accountId)
+    public static string Topic(string topicArn, string accountId, bool budgetPublishes = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(topicArn);
         ArgumentException.ThrowIfNullOrEmpty(accountId);
-        return PolicyDocument.Create(
+        var statements = new List<JsonObject>
+        {
             PolicyDocument.Statement(
                 "EventBridgePublishesFailureAlerts", "Allow", ["sns:Publish"], [topicArn],
                 new JsonObject { ["Service"] = EventBridgePrincipal }, condition: null),
             PolicyDocument.Statement(
                 "CloudWatchAlarmsOfThisAccountPublish", "Allow", ["sns:Publish"], [topicArn],
                 new JsonObject { ["Service"] = CloudWatchPrincipal },
-                new JsonObject { ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId } }));
+                new JsonObject { ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId } }),
+        };
+        if (budgetPublishes)
+        {
+            // Held to budgets of this account (source account and a budget ARN, which has no region),
+            // so no other account's budget can publish here; see the note on TopicKey about the source.
+            var partition = topicArn.Split(':')[1];
+            statements.Add(PolicyDocument.Statement(
+                "BudgetsOfThisAccountPublishCostAlerts", "Allow", ["sns:Publish"], [topicArn],
+                new JsonObject { ["Service"] = BudgetsPrincipal },
+                new JsonObject
+                {
+                    ["StringEquals"] = new JsonObject { ["aws:SourceAccount"] = accountId },
+                    ["ArnLike"] = new JsonObject { ["aws:SourceArn"] = $"arn:{partition}:budgets::{accountId}:*" },
+                }));
+        }
+
+        return PolicyDocument.Create([.. statements]);
     }
 }

@@ -68,6 +68,12 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The role SageMaker training jobs run as.</summary>
     public string TrainingRole => $"training-job-role-{Suffix}";
 
+    /// <summary>The managed policy that people and CI attach to start this stack's training jobs.</summary>
+    public string TrainingJobSubmitterPolicy => $"training-job-submitter-{Suffix}";
+
+    /// <summary>The stack's AWS Budgets cost budget.</summary>
+    public string Budget => $"training-infra-{Suffix}";
+
     /// <summary>The Batch compute environment, as its descriptions and the CDK design name it.</summary>
     public string ComputeEnvironment => $"batch-inference-{Suffix}";
 
@@ -149,6 +155,8 @@ public sealed record ResourceNames(string Suffix)
         new("SageMaker notebook lifecycle configuration", 63, s => new ResourceNames(s).NotebookLifecycleConfig),
         new("IAM role (notebook)", 64, s => new ResourceNames(s).NotebookRole),
         new("IAM role (training jobs)", 64, s => new ResourceNames(s).TrainingRole),
+        new("IAM managed policy (training-job submitter)", 128, s => new ResourceNames(s).TrainingJobSubmitterPolicy),
+        new("AWS Budgets budget", 100, s => new ResourceNames(s).Budget),
         new("Batch compute environment (a prefix followed by the provider's 26-character unique tail)",
             128 - UniqueSuffixLength, s => new ResourceNames(s).ComputeEnvironmentPrefix),
         new("IAM role (Batch instances)", 64, s => new ResourceNames(s).BatchInstanceRole),

@@ -48,6 +48,12 @@ public static class ResourceTypes
     /// <summary>An S3 bucket.</summary>
     public const string Bucket = "aws:s3/bucket:Bucket";
 
+    /// <summary>An AWS Budgets budget.</summary>
+    public const string Budget = "aws:budgets/budget:Budget";
+
+    /// <summary>An IAM customer managed policy.</summary>
+    public const string ManagedPolicy = "aws:iam/policy:Policy";
+
     /// <summary>A KMS key.</summary>
     public const string KmsKey = "aws:kms/key:Key";
 

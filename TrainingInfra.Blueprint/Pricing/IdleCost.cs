@@ -64,6 +64,9 @@ public static class IdleCost
                     }
 
                     break;
+                case ResourceTypes.Budget:
+                    idle.Add(Budget(resource, prices, region));
+                    break;
                 case ResourceTypes.FlowLog:
                     usage.Add(Usage("VPC flow logs into CloudWatch Logs", resource, "GB ingested", prices?.VendedLogsPerGb, region));
                     break;
@@ -98,6 +101,33 @@ public static class IdleCost
 
         return Line($"notebook {type}, running", notebook, PriceTables.HoursPerMonth, "instance hours", hourly, region,
             missing: $"no price for {type} in {region}");
+    }
+
+    /// <summary>
+    /// A budget with notifications and no actions costs nothing: AWS Budgets charges for
+    /// action-enabled budgets beyond an account's first two (0.10 USD a day each) and for budget
+    /// reports (https://aws.amazon.com/aws-cost-management/aws-budgets/pricing/, as issue 21 gives it;
+    /// the page could not be read from the build machine on 2026-12-05). A budget filtered on a tag
+    /// sees only costs of an active cost allocation tag, so the plan says what it waits for.
+    /// </summary>
+    private static CostLine Budget(PlannedResource budget, PriceTable? prices, string region)
+    {
+        var tags = (budget.Inputs.GetValueOrDefault("costFilters") as System.Collections.IEnumerable ?? Array.Empty<object>())
+            .Cast<object?>()
+            .Select(f => f is System.Collections.IDictionary filter ? filter : null)
+            .Where(f => f is not null && Equals(f["name"], "TagKeyValue") && f["values"] is System.Collections.IEnumerable)
+            .SelectMany(f => ((System.Collections.IEnumerable)f!["values"]!).Cast<object?>().Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))
+            .ToList();
+        // Like every line, priced only where the program has a price table (the price is global,
+        // but a plan of an unpriced region prices nothing rather than something at zero).
+        var note = prices is null ? $"no price table for {region}" : "no charge: notifications, no budget actions";
+        if (tags.Count > 0)
+        {
+            note += $"; filtered on {string.Join(", ", tags)}, it tracks nothing until that tag is an active cost allocation tag of the account (docs/operations.md#cost-allocation-tag)";
+        }
+
+        decimal? free = prices is null ? null : 0m;
+        return new CostLine("AWS Budgets cost budget", budget.Name, 1, "budget-months", free, free, note);
     }
 
     private static int NatGateways(PlannedResource vpc) =>

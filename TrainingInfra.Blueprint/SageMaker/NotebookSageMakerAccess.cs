@@ -30,18 +30,33 @@ public static class NotebookSageMakerAccess
     // Training metrics have no ARN: these read actions support no resource-level permissions.
     private static readonly string[] MetricReads = ["cloudwatch:GetMetricData", "cloudwatch:GetMetricStatistics", "cloudwatch:ListMetrics"];
 
-    /// <summary>The statements, as a policy document.</summary>
-    public static string Scoped(PlatformSettings settings, string accountId)
+    /// <summary>The statements, as a policy document: this stack's jobs within its limits, and the notebook itself.</summary>
+    public static string Scoped(PlatformSettings settings, string accountId, TrainingJobLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var notebook = $"arn:{settings.Region.Partition}:sagemaker:{settings.Region.Name}:{accountId}:notebook-instance/{settings.Names.Notebook}";
+        return PolicyDocument.Create(
+        [
+            .. JobStatements(settings, accountId, limits),
+            PolicyDocument.Allow("DescribeThisNotebook", ["sagemaker:DescribeNotebookInstance"], [notebook]),
+        ]);
+    }
+
+    /// <summary>
+    /// Starting this stack's jobs (within <paramref name="limits"/>, see <see cref="TrainingJobConditions"/>),
+    /// watching and stopping them, and reading their logs and metrics: what the scoped notebook role
+    /// and the submitter policy share.
+    /// </summary>
+    public static IReadOnlyList<JsonObject> JobStatements(PlatformSettings settings, string accountId, TrainingJobLimits limits)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var region = settings.Region;
-        var names = settings.Names;
         var jobs = TrainingJobArnPattern(settings, accountId);
         var logGroup = $"arn:{region.Partition}:logs:{region.Name}:{accountId}:log-group:{SageMakerPolicies.TrainingLogGroup}";
-        var notebook = $"arn:{region.Partition}:sagemaker:{region.Name}:{accountId}:notebook-instance/{names.Notebook}";
 
-        return PolicyDocument.Create(
-            PolicyDocument.Allow("StartThisStacksTrainingJobs", ["sagemaker:CreateTrainingJob"], [jobs], TagCondition(settings, "aws:RequestTag")),
+        return
+        [
+            .. TrainingJobConditions.StartStatements(jobs, OwnershipTags(settings), limits),
             // Tags are part of CreateTrainingJob, which SageMaker authorises as AddTags too; the
             // TaggingAction condition admits that and nothing else, so existing jobs (another
             // stack's) cannot be retagged into this stack.
@@ -56,9 +71,9 @@ public static class NotebookSageMakerAccess
             // reading events to this stack's jobs. Listing streams works on the group only, so
             // their names (not their events) are visible for every job.
             PolicyDocument.Allow("FindTrainingLogStreams", ["logs:DescribeLogStreams"], [logGroup, logGroup + ":log-stream:*"]),
-            PolicyDocument.Allow("ReadThisStacksTrainingLogs", ["logs:GetLogEvents"], [$"{logGroup}:log-stream:{names.TrainingJobPrefix}*"]),
+            PolicyDocument.Allow("ReadThisStacksTrainingLogs", ["logs:GetLogEvents"], [$"{logGroup}:log-stream:{settings.Names.TrainingJobPrefix}*"]),
             PolicyDocument.Allow("ReadTrainingMetrics", MetricReads, ["*"]),
-            PolicyDocument.Allow("DescribeThisNotebook", ["sagemaker:DescribeNotebookInstance"], [notebook]));
+        ];
     }
 
     /// <summary>The ARNs of this stack's training jobs: <c>training-job/{suffix}-*</c> in its account and region.</summary>

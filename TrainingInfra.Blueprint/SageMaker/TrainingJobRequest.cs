@@ -45,10 +45,14 @@ public sealed record TrainingJobRequest(
     public const string TrainingChannel = "training";
 
     /// <summary>
-    /// SageMaker copies the data onto the instance's volume before the container starts: the mode
-    /// every container supports, without the named pipes that Pipe mode requires.
+    /// The values of AlgorithmSpecification.TrainingInputMode (SageMaker API reference,
+    /// https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AlgorithmSpecification.html, read
+    /// 2026-12-05). File copies the data onto the instance's volume before the container starts, the
+    /// mode every container supports and the default; FastFile streams it from S3 as the container
+    /// reads it, so a job starts without waiting for the download; Pipe needs an image built to read
+    /// named pipes.
     /// </summary>
-    public const string InputMode = "File";
+    public static IReadOnlyList<string> InputModes { get; } = ["File", "FastFile", "Pipe"];
 
     /// <summary>
     /// Tags the job is created with, or null for none. With them, a job started from the fragment
@@ -116,7 +120,7 @@ public sealed record TrainingJobRequest(
             ["AlgorithmSpecification"] = new JsonObject
             {
                 ["TrainingImage"] = ImageUri,
-                ["TrainingInputMode"] = InputMode,
+                ["TrainingInputMode"] = Training.InputMode,
             },
             ["RoleArn"] = TrainingRoleArn,
             ["InputDataConfig"] = new JsonArray(new JsonObject

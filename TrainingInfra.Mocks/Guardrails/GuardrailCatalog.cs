@@ -74,19 +74,19 @@ public static class GuardrailCatalog
             r => r.Text("kmsKeyId") is { Length: > 0 } ? null : "no KMS key"),
 
         // IAM
-        new("CKV_AWS_63", "No IAM policy allows the action \"*\"", Always, run => run.OfType(RolePolicy),
+        new("CKV_AWS_63", "No IAM policy allows the action \"*\"", Always, IdentityPolicies,
             run => IdentityStatements(run).Where(s => s.Effect == "Allow" && s.Actions.Contains("*"))
                 .Select(s => new Finding("CKV_AWS_63", s.Source, "allows \"*\""))),
         new("IAM.21", "No IAM policy allows a whole service (service:*), and no role carries an unreviewed AWS managed policy", Always,
-            run => run.OfType(RolePolicy).Concat(run.OfType(RolePolicyAttachment)).ToList(),
+            run => IdentityPolicies(run).Concat(run.OfType(RolePolicyAttachment)).ToList(),
             run => IdentityStatements(run).Where(s => s.Effect == "Allow")
                 .SelectMany(s => s.Actions.Where(a => a.EndsWith(":*", StringComparison.Ordinal)).Select(a => new Finding("IAM.21", s.Source, $"allows {a}")))
                 .Concat(run.OfType(RolePolicyAttachment).Select(a => Finding("IAM.21", a, $"attaches {a.Text("policyArn")}")))),
-        new("CKV_AWS_355", "\"*\" resources only for actions on the reviewed allow-list", Always, run => run.OfType(RolePolicy),
+        new("CKV_AWS_355", "\"*\" resources only for actions on the reviewed allow-list", Always, IdentityPolicies,
             run => IdentityStatements(run).Where(s => s.Effect == "Allow" && s.Resources.Contains("*"))
                 .SelectMany(s => s.Actions.Where(a => !Waivers.StarResourceActions.ContainsKey(a))
                     .Select(a => new Finding("CKV_AWS_355", s.Source, $"allows {a} on \"*\"")))),
-        new("CKV_AWS_286", "iam:PassRole only on named roles and only to a named service", Always, run => run.OfType(RolePolicy),
+        new("CKV_AWS_286", "iam:PassRole only on named roles and only to a named service", Always, IdentityPolicies,
             run => IdentityStatements(run).Where(s => s.Effect == "Allow" && s.Actions.Any(a => a is "iam:PassRole" or "iam:*"))
                 .Where(s => s.Resources.Contains("*") || !ConditionHas(s, "iam:PassedToService"))
                 .Select(s => new Finding("CKV_AWS_286", s.Source, "passes roles without naming them and the service"))),

@@ -12,6 +12,7 @@ public static class Scan
     public const string Role = "aws:iam/role:Role";
     public const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
     public const string RolePolicyAttachment = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+    public const string ManagedPolicy = "aws:iam/policy:Policy";
     public const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
     public const string SecurityGroup = "aws:ec2/securityGroup:SecurityGroup";
     public const string IngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
@@ -58,9 +59,12 @@ public static class Scan
         return DataBuckets(run).Where(b => !replicas.Contains($"arn:aws:s3:::{b.Text("bucket")}")).ToList();
     }
 
-    /// <summary>Every statement of every inline role policy.</summary>
+    /// <summary>Every identity policy: the roles' inline policies and the stack's own managed policies.</summary>
+    public static IReadOnlyList<MockResourceArgs> IdentityPolicies(StackRun run) => run.OfType(RolePolicy).Concat(run.OfType(ManagedPolicy)).ToList();
+
+    /// <summary>Every statement of every identity policy.</summary>
     public static IEnumerable<PolicyStatement> IdentityStatements(StackRun run) =>
-        run.OfType(RolePolicy).SelectMany(p => PolicyStatement.Parse(Describe(p), p.Text("policy")!));
+        IdentityPolicies(run).SelectMany(p => PolicyStatement.Parse(Describe(p), p.Text("policy")!));
 
     /// <summary>Every statement of every trust policy.</summary>
     public static IEnumerable<PolicyStatement> TrustStatements(StackRun run) =>

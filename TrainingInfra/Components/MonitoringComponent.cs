@@ -15,7 +15,7 @@ namespace TrainingInfra.Components;
 /// utilisation, and the platform's log group (the Batch jobs' awslogs group) keeps its events for
 /// the configured number of days.
 /// </summary>
-public sealed class MonitoringComponent : ComponentResource
+public sealed partial class MonitoringComponent : ComponentResource
 {
     /// <summary>Creates the log group, alert topic, failure rules, alarms and dashboard.</summary>
     public MonitoringComponent(string name, MonitoringComponentArgs args, ComponentResourceOptions? options = null)
@@ -47,7 +47,7 @@ public sealed class MonitoringComponent : ComponentResource
             Description = $"Encrypts the alert topic {names.AlertTopic}; EventBridge and CloudWatch alarms may use it to publish",
             EnableKeyRotation = true,
             DeletionWindowInDays = AlertPolicies.KeyDeletionWindowDays,
-            Policy = accountId.Apply(id => AlertPolicies.TopicKey(settings.Region.Partition, id)),
+            Policy = accountId.Apply(id => AlertPolicies.TopicKey(settings.Region.Partition, id, settings.Monitoring.HasBudget)),
             Tags = tags,
         }, new CustomResourceOptions { Parent = this });
 
@@ -68,7 +68,7 @@ public sealed class MonitoringComponent : ComponentResource
         var topicPolicy = new TopicPolicy("alert-topic-policy", new TopicPolicyArgs
         {
             Arn = topic.Arn,
-            Policy = Output.Tuple(topic.Arn, accountId).Apply(t => AlertPolicies.Topic(t.Item1, t.Item2)),
+            Policy = Output.Tuple(topic.Arn, accountId).Apply(t => AlertPolicies.Topic(t.Item1, t.Item2, settings.Monitoring.HasBudget)),
         }, new CustomResourceOptions { Parent = topic });
 
         // Named after the address, not its position, so that editing the list re-subscribes (and
@@ -81,6 +81,11 @@ public sealed class MonitoringComponent : ComponentResource
                 Protocol = "email",
                 Endpoint = email,
             }, new CustomResourceOptions { Parent = topic });
+        }
+
+        if (settings.Monitoring.HasBudget)
+        {
+            CreateBudget(settings, topic, topicPolicy);
         }
 
         var trainingJobs = FailureAlerts.TrainingJobs(names, settings.Region);

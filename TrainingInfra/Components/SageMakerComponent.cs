@@ -16,7 +16,7 @@ namespace TrainingInfra.Components;
 /// training jobs' role, the notebook with its role (unless switched off), and the training-job
 /// configuration: a CreateTrainingJob request that lacks only the job's name.
 /// </summary>
-public sealed class SageMakerComponent : ComponentResource
+public sealed partial class SageMakerComponent : ComponentResource
 {
     /// <summary>Creates the SageMaker resources.</summary>
     public SageMakerComponent(string name, SageMakerComponentArgs args, ComponentResourceOptions? options = null)
@@ -49,9 +49,13 @@ public sealed class SageMakerComponent : ComponentResource
             Policy = Output.Tuple(platform, accountId).Apply(t => SageMakerPolicies.Training(t.Item1, settings.Region, t.Item2)),
         }, new CustomResourceOptions { Parent = trainingRole });
 
+        var limits = Output.Tuple(args.IsolatedSubnetIds, securityGroup.Id, dataKeyArn)
+            .Apply(t => TrainingJobLimits.For(settings.Training, t.Item1, t.Item2, t.Item3));
+        TrainingJobSubmitterPolicyArn = CreateSubmitterPolicy(settings, accountId, trainingRole, limits);
+
         if (settings.Notebook.Enabled)
         {
-            var (notebookName, notebookRoleArn) = CreateNotebook(args, platform, trainingRole, securityGroup);
+            var (notebookName, notebookRoleArn) = CreateNotebook(args, platform, trainingRole, securityGroup, limits);
             NotebookInstanceName = notebookName;
             NotebookRoleArn = notebookRoleArn;
         }
@@ -79,6 +83,7 @@ public sealed class SageMakerComponent : ComponentResource
             ["trainingRoleArn"] = TrainingRoleArn,
             ["securityGroupId"] = SecurityGroupId,
             ["trainingJobConfig"] = TrainingJobConfig,
+            ["trainingJobSubmitterPolicyArn"] = TrainingJobSubmitterPolicyArn,
         });
     }
 
@@ -96,6 +101,9 @@ public sealed class SageMakerComponent : ComponentResource
 
     /// <summary>A CreateTrainingJob request (JSON), complete but for the job's name, for managed spot training in this stack.</summary>
     public Output<string> TrainingJobConfig { get; }
+
+    /// <summary>The managed policy that lets whoever holds it start this stack's training jobs within its limits.</summary>
+    public Output<string> TrainingJobSubmitterPolicyArn { get; }
 
     private Ec2.SecurityGroup CreateSecurityGroup(SageMakerComponentArgs args, string suffix, ImmutableDictionary<string, string> tags)
     {
@@ -130,7 +138,8 @@ public sealed class SageMakerComponent : ComponentResource
     }
 
     private (Output<string> Name, Output<string> RoleArn) CreateNotebook(
-        SageMakerComponentArgs args, Output<SageMakerResources> platform, Role trainingRole, Ec2.SecurityGroup securityGroup)
+        SageMakerComponentArgs args, Output<SageMakerResources> platform, Role trainingRole, Ec2.SecurityGroup securityGroup,
+        Output<TrainingJobLimits> limits)
     {
         var settings = args.Settings;
         var notebook = settings.Notebook;
@@ -143,7 +152,7 @@ public sealed class SageMakerComponent : ComponentResource
             Tags = settings.Tags,
         }, settings, args.AccountId, this);
 
-        var managed = CreateNotebookSageMakerAccess(settings, role, args.AccountId);
+        var managed = CreateNotebookSageMakerAccess(settings, role, args.AccountId, limits);
 
         var access = new RolePolicy("notebook-role-access", new RolePolicyArgs
         {
@@ -215,27 +224,4 @@ public sealed class SageMakerComponent : ComponentResource
 
         return (instance.Name, role.Arn);
     }
-
-    /// <summary>
-    /// The notebook role's SageMaker permissions: AmazonSageMakerFullAccess (full), or an inline
-    /// policy that reaches only this stack's training jobs and the notebook itself (scoped).
-    /// Either way the role stays as it is, so switching notebookAccess on a live stack swaps one
-    /// attachment or policy for the other in place and neither the role nor the notebook is
-    /// replaced.
-    /// </summary>
-    private static CustomResource CreateNotebookSageMakerAccess(PlatformSettings settings, Role role, Output<string> accountId) =>
-        settings.Notebook.Access switch
-        {
-            NotebookAccess.Scoped => new RolePolicy("notebook-role-sagemaker-scoped", new RolePolicyArgs
-            {
-                Role = role.Name,
-                Name = NotebookSageMakerAccess.PolicyName,
-                Policy = accountId.Apply(account => NotebookSageMakerAccess.Scoped(settings, account)),
-            }, new CustomResourceOptions { Parent = role }),
-            _ => new RolePolicyAttachment("notebook-role-sagemaker-full-access", new RolePolicyAttachmentArgs
-            {
-                Role = role.Name,
-                PolicyArn = settings.Region.ManagedPolicyArn(SageMakerPolicies.NotebookManagedPolicy),
-            }, new CustomResourceOptions { Parent = role }),
-        };
 }
