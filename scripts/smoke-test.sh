@@ -3,7 +3,8 @@
 # with a minutes-long managed-spot job (SageMaker's built-in XGBoost image, so no image of the
 # team's is needed) through the stack's TrainingJobConfig, checks the model landed in the model
 # bucket, runs a Batch job through the stack's queue, makes a second Batch job fail on purpose and
-# checks that the stack's failure rule fired, then removes what it uploaded and registered.
+# checks that the stack's failure rule fired, then removes what it uploaded and registered. First of
+# all, check-quotas.sh: a quota below what the test needs stops it before anything is created.
 # Stops at the first failing step with a non-zero exit; every step is bounded in time.
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
@@ -105,6 +106,12 @@ account="$(awk -F '\t' -v r="$region" '$1 == r { print $2 }' "$here/data/xgboost
 run="smoke-$(date -u +%Y%m%d%H%M%S)-$$"
 printf 'smoke test of stack %s in %s (run %s, at most %ss)\n' "$stack" "$region" "$run" "$budget"
 
+# Before anything is uploaded: a quota below need would only show as a refused or ever-waiting job.
+printf 'quota preflight (check-quotas.sh)\n'
+status=0
+"$here/check-quotas.sh" "$stack" --outputs "$work/outputs.json" --instance-type ml.m5.xlarge --count 1 || status=$?
+[ "$status" -eq 0 ] || { printf '      FAILED: the quota preflight (above)\n'; exit "$status"; }
+
 step "upload a generated dataset to s3://$datasets/smoke-test/$run/"
 # 200 rows of y = 3*x1 - 2*x2 + 1 without a header, label first: the CSV layout XGBoost reads.
 awk 'BEGIN { for (i = 0; i < 200; i++) { x1 = (i % 17) / 4; x2 = (i % 11) / 3; printf "%.4f,%.4f,%.4f\n", 3 * x1 - 2 * x2 + 1, x1, x2 } }' \
@@ -131,7 +138,7 @@ jq -n --arg image "$account.dkr.ecr.$region.amazonaws.com/sagemaker-xgboost:1.7-
 }' >"$work/training.json"
 left="$(remaining)"
 "$here/start-training-job.sh" "$stack" "$training_job" --outputs "$work/outputs.json" --merge "$work/training.json" \
-  --instance-type ml.m5.xlarge --wait --timeout "$left" || failed "the training job did not complete"
+  --instance-type ml.m5.xlarge --skip-quota-check --wait --timeout "$left" || failed "the training job did not complete"
 ok "training job $training_job completed"
 
 step "check the model artifact is in s3://$models/"

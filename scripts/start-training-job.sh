@@ -21,12 +21,15 @@ usage: start-training-job.sh <stack> <job-name> [options]
                          e.g. {"HyperParameters": {"epochs": "10"}}
   --outputs FILE         the stack's outputs as 'pulumi stack output --json' prints them
                          (default: $TRAINING_INFRA_OUTPUTS, else asks Pulumi)
+  --skip-quota-check     do not run check-quotas.sh first (for callers that ran it already, or
+                         whose role may not read Service Quotas)
   --wait                 wait for the job to end; exit 0 only if it completed
   --timeout SECONDS      give up waiting after this long (default: the job's MaxWaitTimeInSeconds
                          plus 15 minutes)
 
 Exit codes: 0 started (or completed, with --wait); 1 the job failed or was stopped; 2 usage;
-3 an AWS or Pulumi call failed; 124 --wait ran out of time.
+3 an AWS or Pulumi call failed; 4 an account quota is below what the job needs (check-quotas.sh);
+124 --wait ran out of time.
 USAGE
   exit "$TI_EXIT_USAGE"
 }
@@ -35,6 +38,7 @@ USAGE
 stack="$1" job="$2"
 shift 2
 image_tag="" instance_type="" merge_file="" outputs_file="" wait=false timeout="" on_demand=false warm_pool=""
+check_quotas=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --image-tag) ti_require_value "$1" "${2:-}"; image_tag="$2"; shift 2 ;;
@@ -44,6 +48,7 @@ while [ $# -gt 0 ]; do
     --warm-pool) ti_require_value "$1" "${2:-}"; ti_positive_integer "$1" "$2"; warm_pool="$2"; shift 2 ;;
     --outputs) ti_require_value "$1" "${2:-}"; outputs_file="$2"; shift 2 ;;
     --wait) wait=true; shift ;;
+    --skip-quota-check) check_quotas=false; shift ;;
     --timeout) ti_require_value "$1" "${2:-}"; ti_positive_integer "$1" "$2"; timeout="$2"; shift 2 ;;
     -h | --help) usage ;;
     *) ti_log "unknown option: $1"; usage ;;
@@ -119,6 +124,21 @@ fi
 if [ "$spot" = true ] && [ -z "$(jq -r '.CheckpointConfig.S3Uri // empty' <<<"$request")" ]; then
   ti_fail "$TI_EXIT_USAGE" \
     "a managed spot job needs CheckpointConfig.S3Uri, or each interruption restarts it from zero: keep the stack's checkpoint location, or add --on-demand"
+fi
+
+# A type whose quota is 0 (the rule for GPU types on a new account) is refused at once with
+# ResourceLimitExceeded; the preflight says so first, with the quota to request.
+if $check_quotas; then
+  quota_args=(--training-only --instance-type "$(jq -r '.ResourceConfig.InstanceType' <<<"$request")"
+    --count "$(jq -r '.ResourceConfig.InstanceCount // 1' <<<"$request")")
+  [ "$spot" = true ] || quota_args+=(--on-demand)
+  [ -z "$warm_pool" ] || quota_args+=(--warm-pool)
+  outputs_copy="$(mktemp)" || ti_fail "$TI_EXIT_ERROR" "cannot create a temporary file"
+  printf '%s\n' "$TI_OUTPUTS" >"$outputs_copy"
+  status=0
+  "$(dirname "${BASH_SOURCE[0]}")/check-quotas.sh" "$stack" --outputs "$outputs_copy" "${quota_args[@]}" >&2 || status=$?
+  rm -f "$outputs_copy"
+  [ "$status" -eq 0 ] || exit "$status"
 fi
 
 # SageMaker copies everything under CheckpointConfig.S3Uri into a job when it starts or resumes, so

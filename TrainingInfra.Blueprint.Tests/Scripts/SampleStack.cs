@@ -14,6 +14,7 @@ internal static class SampleStack
     public const string Region = "us-east-1";
     public const string Datasets = "training-datasets-dev-111122223333";
     public const string Models = "model-artifacts-dev-111122223333";
+    public const string ComputeEnvironment = "arn:aws:batch:us-east-1:111122223333:compute-environment/training-spot-dev";
     public const string Queue = "arn:aws:batch:us-east-1:111122223333:job-queue/inference-queue-dev";
     public const string JobDefinition = "arn:aws:batch:us-east-1:111122223333:job-definition/inference-job-dev:4";
     public const string Repository = "111122223333.dkr.ecr.us-east-1.amazonaws.com/training-containers-dev";
@@ -52,6 +53,7 @@ internal static class SampleStack
         ["ECRRepositoryUri"] = Repository,
         ["TrainingRoleArn"] = "arn:aws:iam::111122223333:role/training-job-role-dev",
         ["TrainingJobConfig"] = TrainingJobConfig(dataKey),
+        ["ComputeEnvironmentArn"] = ComputeEnvironment,
         ["JobQueueArn"] = Queue,
         ["JobDefinitionArn"] = JobDefinition,
         ["LogGroupName"] = "/aws/sagemaker/training-jobs-dev",

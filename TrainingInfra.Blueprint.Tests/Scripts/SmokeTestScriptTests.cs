@@ -70,7 +70,8 @@ public sealed class SmokeTestScriptTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         var operations = _sandbox.Calls.Select(c => $"{c[0]} {c[1]}").Distinct().ToList();
         Assert.Equal(
-            ["s3 cp", "sagemaker create-training-job", "sagemaker describe-training-job", "s3api head-object",
+            ["service-quotas list-service-quotas", "service-quotas list-aws-default-service-quotas", "batch describe-compute-environments",
+             "s3 cp", "sagemaker create-training-job", "sagemaker describe-training-job", "s3api head-object",
              "batch describe-job-definitions", "batch register-job-definition", "batch submit-job", "batch describe-jobs",
              "cloudwatch get-metric-statistics", "s3 rm", "batch deregister-job-definition"],
             operations);

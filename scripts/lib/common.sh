@@ -3,12 +3,15 @@
 # reading a stack's outputs, messages, console links, waiting for a job. Sourced, never run.
 #
 # Exit codes of every command: 0 done; 1 the job failed or was stopped; 2 wrong usage;
-# 3 an AWS or Pulumi call failed, or the stack lacks an output; 124 a wait ran out of time.
+# 3 an AWS or Pulumi call failed, or the stack lacks an output; 4 an account quota is below what the
+# stack needs (check-quotas.sh); 124 a wait ran out of time.
 
 # shellcheck disable=SC2034 # the commands that source this file use them
 readonly TI_EXIT_JOB_FAILED=1
 readonly TI_EXIT_USAGE=2
 readonly TI_EXIT_ERROR=3
+# shellcheck disable=SC2034 # likewise
+readonly TI_EXIT_QUOTA=4
 # shellcheck disable=SC2034 # likewise
 readonly TI_EXIT_TIMEOUT=124
 
