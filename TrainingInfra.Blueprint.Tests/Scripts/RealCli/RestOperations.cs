@@ -14,6 +14,7 @@ internal static partial class RestOperations
     private static readonly Route[] Routes =
     [
         // Batch: every operation is POST /v1/<its name in lower case> (batch/2016-08-10/service-2.json).
+        Batch("DescribeComputeEnvironments"),
         Batch("DescribeJobDefinitions"),
         Batch("RegisterJobDefinition"),
         Batch("DeregisterJobDefinition"),

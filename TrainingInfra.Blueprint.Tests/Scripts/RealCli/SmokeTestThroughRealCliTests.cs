@@ -17,6 +17,7 @@ public sealed class SmokeTestThroughRealCliTests
         sandbox.Outputs(SampleStack.Outputs(SampleStack.DataKey));
         // Generous bounds: a CLI call takes seconds on a busy machine, and the answers end every wait anyway.
         sandbox.Environment["SMOKE_TEST_ALERT_WAIT_SECONDS"] = "120";
+        sandbox.Aws.QuotasSuffice();
         sandbox.Aws.S3Accepts();
         sandbox.Aws.Ec2Describes("m5.xlarge", instanceStorage: false);
         sandbox.Aws.TrainingJobGoesThrough("Completed");
@@ -41,6 +42,10 @@ public sealed class SmokeTestThroughRealCliTests
 
         sandbox.AssertSucceeded(result);
         var aws = sandbox.Aws;
+        // The quota preflight, once: start-training-job.sh is told not to repeat it.
+        Assert.Equal("sagemaker", (string?)Assert.Single(aws.RequestsOf("servicequotas", "ListServiceQuotas")).Json["ServiceCode"]);
+        Assert.Equal("L-34B43A08", (string?)Assert.Single(aws.RequestsOf("servicequotas", "GetServiceQuota")).Json["QuotaCode"]);
+        Assert.Contains("ok: EC2 All Standard (A, C, D, H, I, M, R, T, Z) Spot Instance Requests (L-34B43A08): 512 vCPUs (applied); needs 256", result.StdOut, StringComparison.Ordinal);
         var upload = Assert.Single(aws.RequestsOf("s3", "PutObject"));
         Assert.StartsWith($"/{SampleStack.Datasets}/smoke-test/", upload.Path, StringComparison.Ordinal);
         Assert.Equal(200, upload.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);

@@ -19,8 +19,10 @@ public sealed class StartTrainingJobThroughRealCliTests
         return sandbox;
     }
 
+    // The quota preflight has tests of its own (CheckQuotasThroughRealCliTests, SmokeTestThroughRealCliTests);
+    // these are about EC2's and SageMaker's answers, and CLI calls are slow.
     private static ScriptResult Start(RealCliSandbox sandbox, params string[] arguments) =>
-        sandbox.Run(Script, ["dev", "resnet-01", "--outputs", sandbox.OutputsFile, .. arguments]);
+        sandbox.Run(Script, ["dev", "resnet-01", "--outputs", sandbox.OutputsFile, "--skip-quota-check", .. arguments]);
 
     private static JsonNode SentRequest(RealCliSandbox sandbox) =>
         Assert.Single(sandbox.Aws.RequestsOf("sagemaker", "CreateTrainingJob")).Json;
