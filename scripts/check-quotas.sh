@@ -63,7 +63,8 @@ if ! $on_demand && [ "$(jq -r '.EnableManagedSpotTraining // false' <<<"$request
 fi
 
 # list_quotas <operation> <service code>: every quota of the service, all pages, as one JSON array.
-# --max-results turns off the CLI's own paging, so each page is one call here (MaxResults 1..100).
+# The loop follows NextToken itself (MaxResults is 1..100): with --next-token the CLI does not page
+# on its own, and whether it pages the first call or not, the list comes out whole.
 list_quotas() {
   local operation="$1" service="$2" page token="" all="[]"
   while :; do

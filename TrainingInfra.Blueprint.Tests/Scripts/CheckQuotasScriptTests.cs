@@ -21,14 +21,9 @@ public sealed class CheckQuotasScriptTests : IDisposable
     private ScriptResult Check(params string[] arguments) =>
         _sandbox.Run(Script, ["dev", .. arguments, "--outputs", _sandbox.OutputsFile]);
 
-    internal static JsonObject Quotas(string? nextToken, params (string Name, double Value)[] quotas) => new()
-    {
-        ["Quotas"] = new JsonArray(quotas.Select(q => (JsonNode)new JsonObject
-        {
-            ["ServiceCode"] = "sagemaker", ["QuotaName"] = q.Name, ["Value"] = q.Value, ["Unit"] = "None",
-        }).ToArray()),
-        ["NextToken"] = nextToken,
-    };
+    // The shape Service Quotas answers, as the real-CLI tests script it.
+    internal static JsonObject Quotas(string? nextToken, params (string Name, double Value)[] quotas) =>
+        RealCli.SampleQuotas.Page(nextToken, quotas);
 
     private void Applied(int call, string? nextToken, params (string Name, double Value)[] quotas) =>
         _sandbox.Answer("service-quotas", "list-service-quotas", call, Quotas(nextToken, quotas));
