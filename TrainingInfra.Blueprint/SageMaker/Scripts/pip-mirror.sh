@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 
 # TrainingInfra package mirror: pip on this notebook installs from the stack's CodeArtifact
 # repository. A token lasts at most 12 hours, so the command that writes pip's configuration stays
