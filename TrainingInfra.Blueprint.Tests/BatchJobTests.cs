@@ -14,7 +14,7 @@ public partial class BatchJobTests
         Container(Configs.Load(config));
 
     private static JsonElement Container(Config.PlatformSettings settings) =>
-        JsonDocument.Parse(BatchJobContainer.Properties(settings, Repository, JobRoleArn)).RootElement;
+        JsonDocument.Parse(BatchJobContainer.Properties(settings, Repository, JobRoleArn, "111122223333")).RootElement;
 
     private static Dictionary<string, string?> Requirements(JsonElement container) =>
         container.GetProperty("resourceRequirements").EnumerateArray()

@@ -1,5 +1,8 @@
+using TrainingInfra.Blueprint.Config;
 using TrainingInfra.Blueprint.Planning;
 using TrainingInfra.Blueprint.Pricing;
+using TrainingInfra.Blueprint.SageMaker;
+using TrainingInfra.Blueprint.Tests.Support;
 
 namespace TrainingInfra.Blueprint.Tests;
 
@@ -35,11 +38,20 @@ public class IdleCostTests
     }
 
     [Fact]
+    public void NotebookWhoseLifecycleOnlyPointsPipAtTheMirror_CountsAsRunning()
+    {
+        var settings = Configs.Load(("notebookIdleStopMinutes", "0"), ("packageMirror", "on"));
+
+        var report = IdleCost.Of(SelfStoppingNotebook(settings), "us-east-1");
+
+        Assert.Contains(report.Idle, l => l.Item.StartsWith("notebook ml.t3.medium, running", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SelfStoppingNotebook_CountsAsStopped_ButItsVolumeStillBills()
     {
         var running = IdleCost.Of([Resource(ResourceTypes.NotebookInstance, ("instanceType", "ml.t3.medium"), ("volumeSize", 5.0))], "us-east-1");
-        var stopping = IdleCost.Of([Resource(ResourceTypes.NotebookInstance, ("instanceType", "ml.t3.medium"), ("volumeSize", 5.0),
-            ("lifecycleConfigName", "training-notebook-idle-stop-dev"))], "us-east-1");
+        var stopping = IdleCost.Of(SelfStoppingNotebook(Configs.Load()), "us-east-1");
 
         var volume = Assert.Single(stopping.Idle, l => l.Unit == "GB-months").Monthly;
         Assert.True(volume > 0);
@@ -113,4 +125,12 @@ public class IdleCostTests
             Assert.All(table.Sources.Values, url => Assert.StartsWith("https://aws.amazon.com/", url, StringComparison.Ordinal));
         });
     }
+
+    private static PlannedResource[] SelfStoppingNotebook(PlatformSettings settings) =>
+    [
+        Resource(ResourceTypes.NotebookInstance, ("instanceType", "ml.t3.medium"), ("volumeSize", 5.0),
+            ("lifecycleConfigName", settings.Names.NotebookLifecycleConfig)),
+        Resource(ResourceTypes.NotebookLifecycleConfiguration, ("name", settings.Names.NotebookLifecycleConfig),
+            ("onStart", NotebookOnStart.Base64(settings, "111122223333"))),
+    ];
 }

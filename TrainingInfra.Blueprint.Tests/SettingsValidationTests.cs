@@ -40,6 +40,8 @@ public class SettingsValidationTests
         { "networkStack", "acme/other-project/dev", "this project" },
         { "networkMode", "Private", "one of public, private" },
         { "networkMode", "none", "one of public, private" },
+        { "packageMirror", "true", "one of auto, on, off" },
+        { "packageMirror", "On", "one of auto, on, off" },
         { "interfaceEndpointServices", "[\"secrets-manager\"]", "not an interface endpoint service" },
         { "interfaceEndpointServices", "[\"com.amazonaws.us-east-1.sts\"]", "did you mean sts" },
         { "interfaceEndpointServices", "[\"sts\",\"sts\"]", "twice" },

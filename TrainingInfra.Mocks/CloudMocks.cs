@@ -211,6 +211,12 @@ public sealed class CloudMocks
             case "aws:sagemaker/notebookInstance:NotebookInstance":
                 state = state.SetItem("arn", Arn("sagemaker", $"notebook-instance/{physical}"));
                 break;
+            case "aws:codeartifact/domain:Domain":
+                state = state.SetItem("arn", Arn("codeartifact", $"domain/{args.Inputs["domain"]}")).SetItem("owner", _accountId);
+                break;
+            case "aws:codeartifact/repository:Repository":
+                state = state.SetItem("arn", Arn("codeartifact", $"repository/{args.Inputs["domain"]}/{args.Inputs["repository"]}"));
+                break;
         }
 
         // Whatever AWS names or ARNs that the cases above do not model: a stable, recognisable stand-in.

@@ -94,17 +94,32 @@ public sealed partial class CostAndCapacityTests(StackRuns runs)
     }
 
     [Fact]
-    public async Task PrivateMode_AddsOnlyTheBatchHostsEndpointZones_AtTheCostTheDocsState()
+    public async Task PrivateMode_AddsOnlyTheBatchHostsAndMirrorEndpointZones_AtTheCostTheDocsState()
     {
         var privateProd = await Cost("prod");
         var publicProd = IdleCost.Of((await runs.Get("prod", ("networkMode", "public"))).Planned(), "us-east-1");
         var added = privateProd.IdleMonthly - publicProd.IdleMonthly;
 
-        // ecs, ecs-agent and ecs-telemetry in both zones at 0.01 USD an hour: prod's offline
-        // notebook already brings ecr.api, ecr.dkr and logs.
-        Assert.Equal(3 * 2 * 0.01m * 730, added);
-        Assert.Contains($"= 0.06 USD an hour, {added.ToString("F2", CultureInfo.InvariantCulture)} USD a month", CostDoc, StringComparison.Ordinal);
+        // ecs, ecs-agent and ecs-telemetry, and the mirror's codeartifact.api and
+        // codeartifact.repositories, in both zones at 0.01 USD an hour: prod's offline notebook
+        // already brings ecr.api, ecr.dkr and logs.
+        Assert.Equal(5 * 2 * 0.01m * 730, added);
+        Assert.Contains($"= 0.10 USD an hour, {added.ToString("F2", CultureInfo.InvariantCulture)} USD a month", CostDoc, StringComparison.Ordinal);
         Assert.Contains($"prod as a public network would idle at {publicProd.IdleMonthly.ToString("F2", CultureInfo.InvariantCulture)} USD", CostDoc, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PackageMirror_AddsItsTwoEndpointsInEveryZone_AndNoStandingCharge_AsTheDocsSay()
+    {
+        var withMirror = await Cost("prod");
+        var without = IdleCost.Of((await runs.Get("prod", ("packageMirror", "off"))).Planned(), "us-east-1");
+        var added = withMirror.IdleMonthly - without.IdleMonthly;
+
+        Assert.Equal(2 * 2 * 0.01m * 730, added);
+        Assert.Contains($"= 0.04 USD an hour, {added.ToString("F2", CultureInfo.InvariantCulture)} USD a month", CostDoc, StringComparison.Ordinal);
+        Assert.Contains(withMirror.Usage, l => l.Item == "CodeArtifact storage (package mirror)" && l.UnitPrice == 0.05m);
+        Assert.Contains(withMirror.Usage, l => l.Item == "CodeArtifact requests (package mirror)" && l.UnitPrice == 0.05m);
+        Assert.DoesNotContain(withMirror.Idle, l => l.Item.StartsWith("CodeArtifact", StringComparison.Ordinal));
     }
 
     private static int EndpointZones(StackRun run) =>

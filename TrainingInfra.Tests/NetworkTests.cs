@@ -73,12 +73,12 @@ public class NetworkTests(StackRuns runs)
     }
 
     [Fact]
-    public async Task ProdEndpoints_ServeItsOfflineNotebookAndPrivateBatchHostsToo()
+    public async Task ProdEndpoints_ServeItsOfflineNotebookPrivateBatchHostsAndPackageMirrorToo()
     {
         var run = await runs.Get("prod");
 
         Assert.Equal(
-            ["ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "logs", "monitoring", "s3", "sagemaker.api", "sts"],
+            ["codeartifact.api", "codeartifact.repositories", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "logs", "monitoring", "s3", "sagemaker.api", "sts"],
             Services(run));
     }
 

@@ -48,6 +48,9 @@ public sealed class TrainingStack : Stack
             storage = new StorageComponent("storage", new StorageComponentArgs { Settings = settings, AccountId = accountId });
         }
 
+        var packageMirror = storage.PackageDomainArn is { } domainArn && storage.PackageRepositoryArn is { } repositoryArn
+            ? new PackageMirrorArns(domainArn, repositoryArn)
+            : null;
         var sageMaker = new SageMakerComponent("sagemaker", new SageMakerComponentArgs
         {
             Settings = settings,
@@ -62,6 +65,7 @@ public sealed class TrainingStack : Stack
             DataKeyArn = storage.DataKeyArn,
             DatasetBucketName = storage.DatasetBucketName,
             RepositoryUrl = storage.RepositoryUrl,
+            PackageMirror = packageMirror,
         });
         var batch = new BatchComponent("batch", new BatchComponentArgs
         {
@@ -72,6 +76,7 @@ public sealed class TrainingStack : Stack
             ModelBucketArn = storage.ModelBucketArn,
             RepositoryUrl = storage.RepositoryUrl,
             DataKeyArn = storage.DataKeyArn,
+            PackageMirror = packageMirror,
         });
         var monitoring = new MonitoringComponent("monitoring", new MonitoringComponentArgs
         {

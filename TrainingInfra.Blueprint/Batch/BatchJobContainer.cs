@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TrainingInfra.Blueprint.Config;
+using TrainingInfra.Blueprint.Packages;
 
 namespace TrainingInfra.Blueprint.Batch;
 
@@ -27,16 +28,20 @@ public static class BatchJobContainer
     /// top-level vcpus and memory fields are deprecated), whose values AWS takes as strings. Logs go
     /// through the awslogs driver into the platform's log group, which the monitoring part creates
     /// with its retention; the driver never creates it. There is no execution role: on EC2 the ECS
-    /// agent pulls the image and writes the logs with the instance role.
+    /// agent pulls the image and writes the logs with the instance role. With the package mirror on,
+    /// the environment names the mirror (<see cref="PackageMirror.JobEnvironment"/>) and nothing
+    /// more: the container fetches its own token (<see cref="PackageMirror.EntrypointSnippet"/>),
+    /// which lasts at most 12 hours and so can never be part of a job definition.
     /// </summary>
     /// <param name="settings">The stack's settings.</param>
     /// <param name="repository">The repository URL, registry host and name, without a tag.</param>
     /// <param name="jobRoleArn">The role the job's code runs as.</param>
-    public static string Properties(PlatformSettings settings, string repository, string jobRoleArn)
+    /// <param name="accountId">The stack's account, which owns the mirror's domain.</param>
+    public static string Properties(PlatformSettings settings, string repository, string jobRoleArn, string accountId)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var batch = settings.Batch;
-        return new JsonObject
+        var properties = new JsonObject
         {
             ["image"] = Image(repository, batch.JobImageTag),
             ["resourceRequirements"] = new JsonArray(
@@ -53,7 +58,14 @@ public static class BatchJobContainer
                     ["awslogs-stream-prefix"] = LogStreamPrefix,
                 },
             },
-        }.ToJsonString();
+        };
+        if (settings.PackageMirror)
+        {
+            properties["environment"] = new JsonArray(PackageMirror.JobEnvironment(settings, accountId)
+                .Select(v => (JsonNode)new JsonObject { ["name"] = v.Key, ["value"] = v.Value }).ToArray());
+        }
+
+        return properties.ToJsonString();
     }
 
     private static JsonObject Requirement(string type, int value) => new()

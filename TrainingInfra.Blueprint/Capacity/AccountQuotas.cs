@@ -37,6 +37,9 @@ public static class AccountQuotas
             "https://docs.aws.amazon.com/AmazonS3/latest/userguide/BucketRestrictions.html", r => Count(r, ResourceTypes.Bucket)),
         new("KMS customer managed keys per Region", 100000, true, "account and region",
             "https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html", r => Count(r, ResourceTypes.KmsKey)),
+        // Read 2026-12-05 (as of 2026-12): "Domains per AWS account", 10 in each supported region.
+        new("CodeArtifact domains per Region", 10, true, "account and region",
+            "https://docs.aws.amazon.com/codeartifact/latest/ug/service-limits.html", r => Count(r, ResourceTypes.CodeArtifactDomain)),
     ];
 
     /// <summary>What a stack's resources take from each quota.</summary>

@@ -39,6 +39,12 @@ public sealed record PlatformSettings(
     /// </summary>
     public string? PermissionsBoundary { get; init; }
 
+    /// <summary>
+    /// Whether the stack runs its CodeArtifact mirror of public PyPI (<see cref="SettingKeys.PackageMirror"/>,
+    /// with auto already resolved against the network).
+    /// </summary>
+    public bool PackageMirror { get; init; }
+
     /// <summary>The physical names for this stack's suffix.</summary>
     public ResourceNames Names => new(EnvironmentSuffix);
 

@@ -52,7 +52,7 @@ public static partial class SettingKeys
         public static readonly IReadOnlyList<SettingKey> All =
         [
             EnvironmentSuffix, Protected, Tags, IamPermissionsBoundary,
-            NetworkStack, NetworkMode, VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpointServices, InterfaceEndpointZones, VpcFlowLogs,
+            NetworkStack, NetworkMode, VpcCidr, AvailabilityZones, SubnetCidrMask, InterfaceEndpointServices, InterfaceEndpointZones, VpcFlowLogs, PackageMirror,
             ModelArchiveDays, NoncurrentVersionDays, EcrMaxImageCount, EcrImmutableTags, CustomerManagedKey,
             BucketAccessLogs, AccessLogRetentionDays, ReplicaRegion,
             NotebookEnabled, NotebookIdleStopMinutes, NotebookInstanceType, NotebookVolumeSizeGb, NotebookDirectInternetAccess, NotebookRootAccess, NotebookAccess,

@@ -51,6 +51,13 @@ public static partial class SettingsLoader
         }
 
         var monitoring = ReadBudget(reader, ReadMonitoring(reader));
+        var packageMirror = reader.Choice<PackageMirrorMode>(SettingKeys.PackageMirror,
+            "auto: on exactly when the stack owns a private network; on; off") switch
+        {
+            PackageMirrorMode.On => true,
+            PackageMirrorMode.Off => false,
+            _ => network.OwnsPrivateNetwork,
+        };
 
         if (reader.Problems.Count > 0)
         {
@@ -61,6 +68,7 @@ public static partial class SettingsLoader
             source.StackName, suffix, region!, isProtected, extraTags, network, storage, notebook, training, batch, monitoring)
         {
             PermissionsBoundary = permissionsBoundary,
+            PackageMirror = packageMirror,
         };
     }
 

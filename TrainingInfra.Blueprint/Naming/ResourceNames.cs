@@ -137,6 +137,12 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The alarm that fires when a Batch-job failure alert could not be delivered to the topic.</summary>
     public string BatchJobAlertsUndeliveredAlarm => $"batch-job-alerts-undelivered-{Suffix}";
 
+    /// <summary>The CodeArtifact domain of the stack's PyPI mirror.</summary>
+    public string PackageDomain => $"training-pypi-{Suffix}";
+
+    /// <summary>The CodeArtifact repository, in <see cref="PackageDomain"/>, that mirrors public PyPI.</summary>
+    public string PackageRepository => $"pypi-mirror-{Suffix}";
+
     /// <summary>
     /// Every name with its AWS length limit. The suffix may be no longer than the tightest of them
     /// allows, which the settings check enforces.
@@ -178,6 +184,11 @@ public sealed record ResourceNames(string Suffix)
         new("CloudWatch alarm (training-job-failures-{suffix})", 255, s => new ResourceNames(s).TrainingJobFailuresAlarm),
         new("CloudWatch alarm (batch-job-failures-{suffix})", 255, s => new ResourceNames(s).BatchJobFailuresAlarm),
         new("CloudWatch alarm (training-job-alerts-undelivered-{suffix})", 255, s => new ResourceNames(s).TrainingJobAlertsUndeliveredAlarm),
+        // CreateDomain: 2 to 50 characters, [a-z][a-z0-9\-]{0,48}[a-z0-9]; CreateRepository: 2 to
+        // 100, [A-Za-z0-9][A-Za-z0-9._\-]{1,99}. The suffix's own rule (lowercase letters, digits,
+        // hyphens, a letter or digit at each end) keeps both patterns.
+        new("CodeArtifact domain", 50, s => new ResourceNames(s).PackageDomain),
+        new("CodeArtifact repository", 100, s => new ResourceNames(s).PackageRepository),
         new("CloudWatch alarm (batch-job-alerts-undelivered-{suffix})", 255, s => new ResourceNames(s).BatchJobAlertsUndeliveredAlarm),
     ];
 

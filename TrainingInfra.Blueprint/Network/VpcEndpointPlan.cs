@@ -85,25 +85,52 @@ public static class VpcEndpointPlan
         new("logs", PrivateBatchHosts, "the awslogs driver ships the jobs' output to the platform's log group", BatchEndpointPage),
     ];
 
+    private const string CodeArtifactEndpointPage = "https://docs.aws.amazon.com/codeartifact/latest/ug/create-vpc-endpoints.html";
+    private const string CodeArtifactS3Page = "https://docs.aws.amazon.com/codeartifact/latest/ug/create-s3-gateway-endpoint.html";
+    private const string MirrorNotebook = "pip on the notebook without direct internet access (packageMirror)";
+    private const string MirrorBatchJobs = "pip in Batch jobs on hosts in the isolated subnets (packageMirror, networkMode: private)";
+
+    // The package mirror from inside the VPC: CodeArtifact's API for the token, its repositories
+    // endpoint (with private DNS, which the page requires for the repository URL pip uses) for the
+    // index and downloads, and S3, where CodeArtifact keeps package assets, through the gateway. All
+    // read 2026-12-05, as of 2026-12.
+    private static EndpointNeed[] MirrorNeeds(string consumer) =>
+    [
+        new("codeartifact.api", consumer, "GetAuthorizationToken, the token pip authenticates with", CodeArtifactEndpointPage),
+        new("codeartifact.repositories", consumer, "pip reads the mirror's index and downloads packages", CodeArtifactEndpointPage),
+        new("s3", consumer, "package assets, which CodeArtifact keeps in S3", CodeArtifactS3Page),
+    ];
+
     /// <summary>Every call through an endpoint that one of the platform's workloads can make, for the table in docs/operations.md.</summary>
-    public static IReadOnlyList<EndpointNeed> KnownNeeds { get; } = [.. TrainingNeeds, .. OfflineNotebookNeeds, .. PrivateBatchHostNeeds];
+    public static IReadOnlyList<EndpointNeed> KnownNeeds { get; } =
+        [.. TrainingNeeds, .. OfflineNotebookNeeds, .. PrivateBatchHostNeeds, .. MirrorNeeds(MirrorNotebook), .. MirrorNeeds(MirrorBatchJobs)];
 
     /// <summary>
     /// What the stack's own workloads call from inside the VPC, the teams' code aside, on a network
-    /// of the given mode (the Batch hosts need endpoints only where they have no public address).
+    /// of the given mode (the Batch hosts need endpoints only where they have no public address), with
+    /// or without the stack's package mirror. Training jobs do not use the mirror: their packages are
+    /// in the image they pull from ECR.
     /// </summary>
-    public static IReadOnlyList<EndpointNeed> WorkloadNeeds(NotebookSettings notebook, NetworkMode mode)
+    public static IReadOnlyList<EndpointNeed> WorkloadNeeds(NotebookSettings notebook, NetworkMode mode, bool packageMirror)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         var needs = new List<EndpointNeed>(TrainingNeeds);
         if (notebook.Enabled && !notebook.DirectInternetAccess)
         {
             needs.AddRange(OfflineNotebookNeeds);
+            if (packageMirror)
+            {
+                needs.AddRange(MirrorNeeds(MirrorNotebook));
+            }
         }
 
         if (mode == NetworkMode.Private)
         {
             needs.AddRange(PrivateBatchHostNeeds);
+            if (packageMirror)
+            {
+                needs.AddRange(MirrorNeeds(MirrorBatchJobs));
+            }
         }
 
         return needs;
@@ -136,7 +163,7 @@ public static class VpcEndpointPlan
     private static List<EndpointNeed> Needs(PlatformSettings settings, NetworkMode mode)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var needs = WorkloadNeeds(settings.Notebook, mode).ToList();
+        var needs = WorkloadNeeds(settings.Notebook, mode, settings.PackageMirror).ToList();
         needs.AddRange(settings.Network.InterfaceEndpointServices.Select(service =>
             new EndpointNeed(service, TeamCode, "calls that the training code makes itself", "https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-privatelink-support.html")));
         return needs;

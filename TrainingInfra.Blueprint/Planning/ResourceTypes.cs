@@ -27,6 +27,15 @@ public static class ResourceTypes
     /// <summary>A SageMaker notebook instance.</summary>
     public const string NotebookInstance = "aws:sagemaker/notebookInstance:NotebookInstance";
 
+    /// <summary>A notebook's lifecycle configuration.</summary>
+    public const string NotebookLifecycleConfiguration = "aws:sagemaker/notebookInstanceLifecycleConfiguration:NotebookInstanceLifecycleConfiguration";
+
+    /// <summary>The CodeArtifact domain of the package mirror.</summary>
+    public const string CodeArtifactDomain = "aws:codeartifact/domain:Domain";
+
+    /// <summary>The CodeArtifact repository of the package mirror.</summary>
+    public const string CodeArtifactRepository = "aws:codeartifact/repository:Repository";
+
     /// <summary>A Batch compute environment.</summary>
     public const string ComputeEnvironment = "aws:batch/computeEnvironment:ComputeEnvironment";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TrainingInfra.Blueprint.Planning;
+using TrainingInfra.Blueprint.SageMaker;
 
 namespace TrainingInfra.Blueprint.Pricing;
 
@@ -41,7 +42,7 @@ public static class IdleCost
 
                     break;
                 case ResourceTypes.NotebookInstance:
-                    idle.Add(Notebook(resource, prices, region));
+                    idle.Add(Notebook(resource, StopsWhenIdle(resource, resources), prices, region));
                     var volume = (decimal)(resource.Number("volumeSize") ?? DefaultNotebookVolumeGb);
                     idle.Add(Line($"notebook storage, {volume.ToString(CultureInfo.InvariantCulture)} GB", resource, volume, "GB-months",
                         prices?.NotebookStoragePerGbMonth, region));
@@ -70,6 +71,11 @@ public static class IdleCost
                 case ResourceTypes.FlowLog:
                     usage.Add(Usage("VPC flow logs into CloudWatch Logs", resource, "GB ingested", prices?.VendedLogsPerGb, region));
                     break;
+                case ResourceTypes.CodeArtifactDomain:
+                    // The package mirror has no standing charge: what it caches and what pip asks of it.
+                    usage.Add(Usage("CodeArtifact storage (package mirror)", resource, "GB-months", prices?.CodeArtifactStoragePerGbMonth, region));
+                    usage.Add(Usage("CodeArtifact requests (package mirror)", resource, "10,000 requests", prices?.CodeArtifactPer10kRequests, region));
+                    break;
                 case ResourceTypes.Bucket:
                     usage.Add(Usage($"S3 Standard storage in {resource.Text("bucket") ?? resource.Name}", resource, "GB-months", prices?.S3StandardPerGbMonth, region));
                     break;
@@ -88,11 +94,17 @@ public static class IdleCost
         return new CostReport(region, prices, idle, usage);
     }
 
-    private static CostLine Notebook(PlannedResource notebook, PriceTable? prices, string region)
+    /// <summary>Whether the notebook's lifecycle configuration installs the idle check (it may only point pip at the mirror).</summary>
+    private static bool StopsWhenIdle(PlannedResource notebook, IReadOnlyList<PlannedResource> resources) =>
+        notebook.Text("lifecycleConfigName") is { Length: > 0 } name
+        && resources.Where(r => r.Type == ResourceTypes.NotebookLifecycleConfiguration)
+            .Any(r => r.Text("name") == name && NotebookOnStart.StopsWhenIdle(r.Text("onStart")));
+
+    private static CostLine Notebook(PlannedResource notebook, bool stopsWhenIdle, PriceTable? prices, string region)
     {
         var type = notebook.Text("instanceType") ?? "(no type)";
         decimal? hourly = prices?.NotebookPerHour.TryGetValue(type, out var price) == true ? price : null;
-        if (notebook.Text("lifecycleConfigName") is { Length: > 0 })
+        if (stopsWhenIdle)
         {
             // Its lifecycle configuration stops it when idle: an idle month bills its volume only.
             return new CostLine($"notebook {type}, stopped when idle", notebook.Name, 0, "instance hours", hourly, 0m,

@@ -16,6 +16,8 @@ namespace TrainingInfra.Blueprint.Pricing;
 /// <param name="VendedLogsPerGb">Flow-log (vended) ingestion into CloudWatch Logs, per GB (first 10 TB).</param>
 /// <param name="S3StandardPerGbMonth">S3 Standard storage, per GB-month (first 50 TB).</param>
 /// <param name="CrossAzPerGb">Data between zones of the region, per GB in each direction.</param>
+/// <param name="CodeArtifactStoragePerGbMonth">CodeArtifact storage, per GB-month (the account's first 2 GB a month are free).</param>
+/// <param name="CodeArtifactPer10kRequests">CodeArtifact requests, per 10,000 (the account's first 100,000 a month are free).</param>
 /// <param name="Sources">Each price's page.</param>
 public sealed record PriceTable(
     string Region,
@@ -30,4 +32,6 @@ public sealed record PriceTable(
     decimal VendedLogsPerGb,
     decimal S3StandardPerGbMonth,
     decimal CrossAzPerGb,
+    decimal CodeArtifactStoragePerGbMonth,
+    decimal CodeArtifactPer10kRequests,
     IReadOnlyDictionary<string, string> Sources);

@@ -28,6 +28,9 @@ public static class PriceTables
         VendedLogsPerGb: 0.50m,
         S3StandardPerGbMonth: 0.023m,
         CrossAzPerGb: 0.01m,
+        // Read 2026-12-05 (as of 2026-12), with the rest of the table's date for the others.
+        CodeArtifactStoragePerGbMonth: 0.05m,
+        CodeArtifactPer10kRequests: 0.05m,
         Sources: new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["interface endpoint"] = "https://aws.amazon.com/privatelink/pricing/",
@@ -40,6 +43,7 @@ public static class PriceTables
             ["flow logs"] = "https://aws.amazon.com/cloudwatch/pricing/",
             ["S3 storage"] = "https://aws.amazon.com/s3/pricing/",
             ["cross-zone data"] = "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region",
+            ["CodeArtifact"] = "https://aws.amazon.com/codeartifact/pricing/ (read 2026-12-05)",
         });
 
     /// <summary>Every region that has a table.</summary>

@@ -45,6 +45,9 @@ public static class NotebookIdleStop
     /// <summary>The Python idle check the script installs (standard library only).</summary>
     public static string IdleCheck => Resource("idle-check.py");
 
+    /// <summary>A script of the lifecycle configuration, as embedded in this assembly.</summary>
+    internal static string ScriptResource(string file) => Resource(file);
+
     private static string Resource(string file)
     {
         var assembly = typeof(NotebookIdleStop).Assembly;

@@ -146,6 +146,10 @@ public static class GuardrailCatalog
         new("CKV_AWS_33", "No KMS key policy names a wildcard principal", Always, run => run.OfType(Key),
             run => run.OfType(Key).Where(k => PolicyStatement.Parse("key", k.Text("policy")!).Any(s => s.Effect == "Allow" && s.PrincipalValues().Contains("*")))
                 .Select(k => Finding("CKV_AWS_33", k, "allows a wildcard principal"))),
+        new("TI.KMS.1", "The package mirror's CodeArtifact domain is encrypted with the stack's data key", s => s.PackageMirror && s.Storage.CustomerManagedKey,
+            run => run.OfType(Blueprint.Planning.ResourceTypes.CodeArtifactDomain),
+            run => run.OfType(Blueprint.Planning.ResourceTypes.CodeArtifactDomain).Where(d => d.Text("encryptionKey") is not { Length: > 0 })
+                .Select(d => Finding("TI.KMS.1", d, "uses the AWS-managed key aws/codeartifact"))),
         ResourceRule("CKV_AWS_26", "SNS topics are encrypted with a customer-managed key", Topic,
             r => r.Text("kmsMasterKeyId") is { Length: > 0 } id && id != "alias/aws/sns" ? null : "not encrypted with a customer-managed key"),
 

@@ -15,6 +15,7 @@ public static class Waivers
     public static IReadOnlyDictionary<string, string> StarResourceActions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ecr:GetAuthorizationToken"] = "the registry login token is account-wide; the action supports no resource",
+        ["sts:GetServiceBearerToken"] = "package mirror: STS grants the bearer token on no resource (CodeArtifact's authentication page grants it on \"*\"); the grant is conditioned on sts:AWSServiceName = codeartifact.amazonaws.com instead",
         ["cloudwatch:PutMetricData"] = "metrics have no ARN; the grant is conditioned on the cloudwatch:namespace instead",
         ["ec2:DescribeNetworkInterfaces"] = "Describe* actions support no resource-level permissions",
         ["ec2:DescribeVpcs"] = "Describe* actions support no resource-level permissions",

@@ -79,6 +79,7 @@ public sealed class GuardrailTests(StackRuns runs, ITestOutputHelper output)
     [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_23_SecurityGroupsAndRulesAreDescribed(string stack) => Holds("CKV_AWS_23", stack);
     [Theory, MemberData(nameof(Stacks))] public Task CKV2_AWS_11_VpcFlowLogsWhenConfigured(string stack) => Holds("CKV2_AWS_11", stack);
     [Theory, MemberData(nameof(Stacks))] public Task TI_NET_1_InterfaceEndpointsUsePrivateDns(string stack) => Holds("TI.NET.1", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task TI_KMS_1_PackageMirrorUsesTheDataKey(string stack) => Holds("TI.KMS.1", stack);
     [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_7_KeysRotate(string stack) => Holds("CKV_AWS_7", stack);
     [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_33_KeyPoliciesNameNoWildcardPrincipal(string stack) => Holds("CKV_AWS_33", stack);
     [Theory, MemberData(nameof(Stacks))] public Task CKV_AWS_26_AlertTopicIsEncrypted(string stack) => Holds("CKV_AWS_26", stack);

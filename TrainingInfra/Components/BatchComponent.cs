@@ -172,13 +172,18 @@ public sealed class BatchComponent : ComponentResource
                 : args.ModelBucketArn.Apply(arn => BatchPolicies.JobRole(arn)),
         }, new CustomResourceOptions { Parent = jobRole });
 
+        if (args.PackageMirror is { } mirror)
+        {
+            _ = PackageMirrorAccess.Grant("batch-job-role-package-mirror", jobRole, mirror);
+        }
+
         var jobDefinition = new JobDefinition("batch-job-definition", new JobDefinitionArgs
         {
             Name = names.JobDefinition,
             Type = BatchJobContainer.JobType,
             PlatformCapabilities = { BatchJobContainer.Platform },
-            ContainerProperties = Output.Tuple(args.RepositoryUrl, jobRole.Arn)
-                .Apply(values => BatchJobContainer.Properties(settings, values.Item1, values.Item2)),
+            ContainerProperties = Output.Tuple(args.RepositoryUrl, jobRole.Arn, args.AccountId)
+                .Apply(values => BatchJobContainer.Properties(settings, values.Item1, values.Item2, values.Item3)),
             RetryStrategy = new JobDefinitionRetryStrategyArgs
             {
                 Attempts = batch.JobAttempts,

@@ -30,4 +30,7 @@ public sealed class BatchComponentArgs
 
     /// <summary>The stack's customer-managed data key, when it has one: the job role needs it for the model bucket's objects.</summary>
     public Output<string>? DataKeyArn { get; init; }
+
+    /// <summary>The stack's package mirror, when it has one: the job role reads it, and the job definition names it for the container.</summary>
+    public PackageMirrorArns? PackageMirror { get; init; }
 }

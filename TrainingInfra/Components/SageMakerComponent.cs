@@ -195,16 +195,25 @@ public sealed partial class SageMakerComponent : ComponentResource
         // internal/service/sagemaker/notebook_instance.go, resourceNotebookInstanceCreate). The
         // change matrix (docs/change-matrix.md) says how to recover.
         var startsAfter = new List<Resource> { managed, access };
-        if (NotebookPlan.IdleStopScript(notebook) is { } onStart)
+        if (args.PackageMirror is { } mirror)
+        {
+            // The OnStart script fetches a token with this role; without the policy it only logs.
+            startsAfter.Add(PackageMirrorAccess.Grant("notebook-role-package-mirror", role, mirror));
+        }
+
+        if (NotebookOnStart.Needed(settings))
         {
             var lifecycle = new NotebookInstanceLifecycleConfiguration("notebook-idle-stop", new NotebookInstanceLifecycleConfigurationArgs
             {
                 Name = settings.Names.NotebookLifecycleConfig,
-                OnStart = onStart,
+                OnStart = args.AccountId.Apply(account => NotebookOnStart.Base64(settings, account)!),
                 Tags = settings.Tags,
             }, new CustomResourceOptions { Parent = this });
             instanceArgs.LifecycleConfigName = lifecycle.Name;
+        }
 
+        if (notebook.IdleStopMinutes > 0)
+        {
             // The idle check stops the notebook with the notebook's own role; this is the only
             // notebook that role may stop.
             startsAfter.Add(new RolePolicy("notebook-role-idle-stop", new RolePolicyArgs
@@ -216,11 +225,7 @@ public sealed partial class SageMakerComponent : ComponentResource
             }, new CustomResourceOptions { Parent = role }));
         }
 
-        var instance = new NotebookInstance("notebook", instanceArgs, new CustomResourceOptions
-        {
-            Parent = this,
-            DependsOn = startsAfter,
-        });
+        var instance = new NotebookInstance("notebook", instanceArgs, new CustomResourceOptions { Parent = this, DependsOn = startsAfter });
 
         return (instance.Name, role.Arn);
     }

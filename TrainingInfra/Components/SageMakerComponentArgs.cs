@@ -42,4 +42,7 @@ public sealed class SageMakerComponentArgs
 
     /// <summary>The stack's customer-managed data key, when it has one: the notebook volume is encrypted with it, and the roles need it for the buckets' objects.</summary>
     public Output<string>? DataKeyArn { get; init; }
+
+    /// <summary>The stack's package mirror, when it has one: the notebook role reads it, and the notebook's pip is pointed at it at every start.</summary>
+    public PackageMirrorArns? PackageMirror { get; init; }
 }

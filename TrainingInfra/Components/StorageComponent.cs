@@ -60,6 +60,12 @@ public sealed partial class StorageComponent : ComponentResource
         RepositoryUrl = repository.RepositoryUrl;
         RepositoryArn = repository.Arn;
         DataKeyArn = _dataKey?.Arn;
+        if (settings.PackageMirror)
+        {
+            var (domainArn, repositoryArn) = CreatePackageMirror(settings);
+            PackageDomainArn = domainArn;
+            PackageRepositoryArn = repositoryArn;
+        }
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -71,6 +77,12 @@ public sealed partial class StorageComponent : ComponentResource
             ["modelReplicaBucketName"] = ModelReplicaBucketName,
         });
     }
+
+    /// <summary>The package mirror's CodeArtifact domain, when the stack has the mirror.</summary>
+    public Output<string>? PackageDomainArn { get; }
+
+    /// <summary>The package mirror's repository, when the stack has the mirror.</summary>
+    public Output<string>? PackageRepositoryArn { get; }
 
     /// <summary>Name of the dataset bucket.</summary>
     public Output<string> DatasetBucketName { get; }
