@@ -60,12 +60,16 @@ public static class SageMakerPolicies
             // AmazonSageMakerFullAccess lets the role pass any role to SageMaker as well; this
             // statement is what the notebook needs, and all it keeps if that policy is replaced by
             // a narrower one.
-            PolicyDocument.Allow(
-                "PassTrainingRoleToSageMaker", ["iam:PassRole"], [trainingRoleArn],
-                new JsonObject { ["StringEquals"] = new JsonObject { ["iam:PassedToService"] = ServicePrincipal } }),
+            PassTrainingRole("PassTrainingRoleToSageMaker", trainingRoleArn),
             .. DataKeyUse(resources),
         ]);
     }
+
+    /// <summary>Passing the stack's training role, and only to SageMaker: what starting a job needs.</summary>
+    public static JsonObject PassTrainingRole(string sid, string trainingRoleArn) =>
+        PolicyDocument.Allow(
+            sid, ["iam:PassRole"], [trainingRoleArn],
+            new JsonObject { ["StringEquals"] = new JsonObject { ["iam:PassedToService"] = ServicePrincipal } });
 
     /// <summary>
     /// What a training job needs and nothing more: no SageMaker API at all, read on the dataset

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using TrainingInfra.Blueprint.Config;
 using TrainingInfra.Blueprint.Policies;
 
@@ -22,8 +21,6 @@ public static class TrainingJobSubmitter
         PolicyDocument.Create(
         [
             .. NotebookSageMakerAccess.JobStatements(settings, accountId, limits),
-            PolicyDocument.Allow(
-                "PassOnlyTheTrainingRoleToSageMaker", ["iam:PassRole"], [trainingRoleArn],
-                new JsonObject { ["StringEquals"] = new JsonObject { ["iam:PassedToService"] = SageMakerPolicies.ServicePrincipal } }),
+            SageMakerPolicies.PassTrainingRole("PassOnlyTheTrainingRoleToSageMaker", trainingRoleArn),
         ]);
 }
