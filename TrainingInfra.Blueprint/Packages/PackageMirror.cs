@@ -54,12 +54,16 @@ public static class PackageMirror
         return $"arn:{settings.Region.Partition}:codeartifact:{settings.Region.Name}:{accountId}:repository/{names.PackageDomain}/{names.PackageRepository}";
     }
 
-    /// <summary>The repository's pip index URL, without credentials.</summary>
+    /// <summary>
+    /// The repository's pip index URL, without credentials; the same host and path as
+    /// <see cref="EntrypointSnippet"/> builds in a container (China regions, whose DNS suffix differs,
+    /// are refused by <see cref="AwsRegion"/>).
+    /// </summary>
     public static string IndexUrl(PlatformSettings settings, string accountId)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var names = settings.Names;
-        return $"https://{names.PackageDomain}-{accountId}.d.codeartifact.{settings.Region.Name}.{DnsSuffix(settings.Region)}/pypi/{names.PackageRepository}/simple/";
+        return $"https://{names.PackageDomain}-{accountId}.d.codeartifact.{settings.Region.Name}.amazonaws.com/pypi/{names.PackageRepository}/simple/";
     }
 
     /// <summary>
@@ -83,6 +87,4 @@ public static class PackageMirror
         string[] values = [settings.Names.PackageDomain, accountId, settings.Names.PackageRepository, settings.Region.Name];
         return JobEnvironmentNames.Zip(values, (name, value) => new KeyValuePair<string, string>(name, value)).ToList();
     }
-
-    private static string DnsSuffix(AwsRegion region) => region.Partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
 }
