@@ -24,7 +24,7 @@ internal static class AccountZones
         var vpcZones = Pulumi.Aws.GetAvailabilityZones.InvokeAsync().GetAwaiter().GetResult()
             .Names.Take(settings.Network.AvailabilityZones).ToList();
 
-        var interfaces = VpcEndpointPlan.For(settings).Where(e => e.Type == VpcEndpointPlan.Interface).ToList();
+        var interfaces = VpcEndpointPlan.Interfaces(settings);
         var offered = Task.WhenAll(interfaces.Select(async endpoint =>
             {
                 var service = await Ec2.GetVpcEndpointService.InvokeAsync(new Ec2.GetVpcEndpointServiceArgs

@@ -30,7 +30,7 @@ public sealed record EndpointZones(IReadOnlyDictionary<string, IReadOnlyList<int
         ArgumentNullException.ThrowIfNull(offeredZones);
         var zones = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
         var problems = new List<ConfigProblem>();
-        foreach (var endpoint in VpcEndpointPlan.For(settings).Where(e => e.Type == VpcEndpointPlan.Interface))
+        foreach (var endpoint in VpcEndpointPlan.Interfaces(settings))
         {
             var offered = offeredZones.GetValueOrDefault(endpoint.Service) ?? [];
             var usable = Enumerable.Range(0, vpcZones.Count).Where(i => offered.Contains(vpcZones[i], StringComparer.Ordinal)).ToList();

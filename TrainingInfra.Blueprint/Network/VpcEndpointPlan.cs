@@ -143,6 +143,14 @@ public static class VpcEndpointPlan
     public static IReadOnlyList<string> InterfaceServicesNeeded(PlatformSettings settings, NetworkMode mode) =>
         Needs(settings, mode).Where(n => n.Service != "s3").Select(n => n.Service).Distinct().Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The interface endpoints of <see cref="For"/>.</summary>
+    public static IReadOnlyList<VpcEndpoint> Interfaces(PlatformSettings settings) =>
+        For(settings).Where(e => e.Type == Interface).ToList();
+
+    /// <summary>The gateway endpoints of <see cref="For"/>.</summary>
+    public static IReadOnlyList<VpcEndpoint> Gateways(PlatformSettings settings) =>
+        For(settings).Where(e => e.Type == Gateway).ToList();
+
     /// <summary>
     /// The endpoints a network owned by this stack carries: the S3 gateway, and one interface
     /// endpoint for every service a consumer needs.

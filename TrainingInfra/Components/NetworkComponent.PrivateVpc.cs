@@ -63,7 +63,7 @@ public sealed partial class NetworkComponent
 
         // The S3 gateway endpoint on every route table, as awsx's Auto strategy attaches it in a
         // public network: its prefix-list route is the only way out of the subnets.
-        foreach (var gateway in VpcEndpointPlan.For(settings).Where(e => e.Type == VpcEndpointPlan.Gateway))
+        foreach (var gateway in VpcEndpointPlan.Gateways(settings))
         {
             _ = new Ec2.VpcEndpoint(gateway.ResourceName, new Ec2.VpcEndpointArgs
             {

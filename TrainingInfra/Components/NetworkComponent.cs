@@ -57,7 +57,7 @@ public sealed partial class NetworkComponent : ComponentResource
 
             CloseDefaultSecurityGroup(VpcId, settings.Tags);
             VpcCidr = Output.Create(settings.Network.VpcCidr.ToString());
-            var interfaceEndpoints = VpcEndpointPlan.For(settings).Where(e => e.Type == VpcEndpointPlan.Interface).ToList();
+            var interfaceEndpoints = VpcEndpointPlan.Interfaces(settings);
             EndpointSecurityGroupId = CreateInterfaceEndpoints(settings, interfaceEndpoints, zones);
             InterfaceEndpointServices = Output.Create(NetworkOutputs.JoinList(interfaceEndpoints.Select(e => e.Service)));
             NetworkOwner = settings.StackName;
@@ -166,8 +166,7 @@ public sealed partial class NetworkComponent : ComponentResource
             // Auto attaches a gateway endpoint to every route table of the VPC, which includes
             // the isolated subnets' ones; Legacy would attach it to none.
             VpcEndpointStrategy = VpcEndpointStrategy.Auto,
-            VpcEndpointSpecs = VpcEndpointPlan.For(settings)
-                .Where(e => e.Type == VpcEndpointPlan.Gateway)
+            VpcEndpointSpecs = VpcEndpointPlan.Gateways(settings)
                 .Select(e => new VpcEndpointSpecArgs { ServiceName = e.ServiceName, VpcEndpointType = e.Type, Tags = tags })
                 .ToList(),
             Tags = tags,
