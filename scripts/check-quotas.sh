@@ -72,8 +72,9 @@ list_quotas() {
     page="$(ti_aws service-quotas "$operation" --region "$region" --service-code "$service" --max-results 100 \
       ${token:+--next-token "$token"})" || exit "$?"
     [ -n "$page" ] || page='{}'
-    all="$(jq -c --argjson all "$all" '$all + (.Quotas // [])' <<<"$page")"
-    token="$(jq -r '.NextToken // empty' <<<"$page")"
+    # An answer jq cannot read ends it too, rather than leaving every quota "not checked".
+    all="$(jq -c --argjson all "$all" '$all + (.Quotas // [])' <<<"$page")" || exit "$TI_EXIT_ERROR"
+    token="$(jq -r '.NextToken // empty' <<<"$page")" || exit "$TI_EXIT_ERROR"
     [ -n "$token" ] || break
   done
   printf '%s\n' "$all"
