@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrainingInfra.Blueprint.Monitoring;
 using TrainingInfra.Blueprint.Planning;
 using TrainingInfra.Blueprint.SageMaker;
 
@@ -127,7 +128,7 @@ public static class IdleCost
         var tags = (budget.Inputs.GetValueOrDefault("costFilters") as System.Collections.IEnumerable ?? Array.Empty<object>())
             .Cast<object?>()
             .Select(f => f is System.Collections.IDictionary filter ? filter : null)
-            .Where(f => f is not null && Equals(f["name"], "TagKeyValue") && f["values"] is System.Collections.IEnumerable)
+            .Where(f => f is not null && Equals(f["name"], StackBudget.TagFilter) && f["values"] is System.Collections.IEnumerable)
             .SelectMany(f => ((System.Collections.IEnumerable)f!["values"]!).Cast<object?>().Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)))
             .ToList();
         // Like every line, priced only where the program has a price table (the price is global,
