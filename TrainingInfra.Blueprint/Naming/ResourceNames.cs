@@ -143,6 +143,21 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The CodeArtifact repository, in <see cref="PackageDomain"/>, that mirrors public PyPI.</summary>
     public string PackageRepository => $"pypi-mirror-{Suffix}";
 
+    /// <summary>The stack's serverless MLflow App, where training runs are tracked.</summary>
+    public string MlflowApp => $"training-mlflow-{Suffix}";
+
+    /// <summary>The role the MLflow App runs as: it reads and writes the app's artifact store.</summary>
+    public string MlflowAppRole => $"mlflow-app-role-{Suffix}";
+
+    /// <summary>The MLflow experiment that <c>TrainingJobConfig</c> logs a job's run to.</summary>
+    public string MlflowExperiment => $"training-jobs-{Suffix}";
+
+    /// <summary>The SageMaker model package group: the stack's model registry.</summary>
+    public string ModelPackageGroup => $"training-models-{Suffix}";
+
+    /// <summary>The EventBridge rule that forwards approvals and rejections of the group's packages.</summary>
+    public string ModelApprovalRule => $"model-approval-{Suffix}";
+
     /// <summary>
     /// Every name with its AWS length limit. The suffix may be no longer than the tightest of them
     /// allows, which the settings check enforces.
@@ -189,6 +204,14 @@ public sealed record ResourceNames(string Suffix)
         // hyphens, a letter or digit at each end) keeps both patterns.
         new("CodeArtifact domain", 50, s => new ResourceNames(s).PackageDomain),
         new("CodeArtifact repository", 100, s => new ResourceNames(s).PackageRepository),
+        // CreateMlflowApp Name: 1 to 256, [a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}; CreateModelPackageGroup
+        // ModelPackageGroupName (EntityName): 1 to 63, [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62} (botocore
+        // sagemaker 2017-07-24 service-2.json, read 2026-12-05). The suffix's rule keeps both patterns.
+        new("SageMaker MLflow App", 256, s => new ResourceNames(s).MlflowApp),
+        new("IAM role (MLflow App)", 64, s => new ResourceNames(s).MlflowAppRole),
+        new("MLflow experiment", 256, s => new ResourceNames(s).MlflowExperiment),
+        new("SageMaker model package group", 63, s => new ResourceNames(s).ModelPackageGroup),
+        new("EventBridge rule (model-approval-{suffix})", 64, s => new ResourceNames(s).ModelApprovalRule),
         new("CloudWatch alarm (batch-job-alerts-undelivered-{suffix})", 255, s => new ResourceNames(s).BatchJobAlertsUndeliveredAlarm),
     ];
 

@@ -60,6 +60,21 @@ public sealed record TrainingJobRequest(
     /// </summary>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 
+    /// <summary>
+    /// The stack's MLflow App, or null when it has none. With it the request carries
+    /// <c>MlflowConfig</c>: the job's run is logged to this app, in <see cref="MlflowExperimentName"/>.
+    /// </summary>
+    public string? MlflowAppArn { get; init; }
+
+    /// <summary>The MLflow experiment a job's run goes to; required with <see cref="MlflowAppArn"/>.</summary>
+    public string? MlflowExperimentName { get; init; }
+
+    /// <summary>
+    /// The stack's model package group, or null. With it the request carries
+    /// <c>ModelPackageConfig</c>: the job's model is registered as a package of this group.
+    /// </summary>
+    public string? ModelPackageGroupArn { get; init; }
+
     /// <summary>Where SageMaker writes the model artifacts; it adds the job's name.</summary>
     public string OutputPath => $"s3://{ModelBucketName}/{OutputPrefix}";
 
@@ -152,6 +167,29 @@ public sealed record TrainingJobRequest(
             },
             ["CheckpointConfig"] = new JsonObject { ["S3Uri"] = CheckpointUri },
         };
+        if (MlflowAppArn is not null)
+        {
+            if (string.IsNullOrEmpty(MlflowExperimentName))
+            {
+                throw new ArgumentException("an MLflow App needs the experiment its runs go to", nameof(MlflowExperimentName));
+            }
+
+            // CreateTrainingJob's MlflowConfig (botocore sagemaker 2017-07-24 service-2.json, read
+            // 2026-12-05): MlflowResourceArn required, MlflowExperimentName and MlflowRunName optional.
+            // The run is named after the job when the job is started (start-training-job.sh).
+            request["MlflowConfig"] = new JsonObject
+            {
+                ["MlflowResourceArn"] = MlflowAppArn,
+                [nameof(MlflowExperimentName)] = MlflowExperimentName,
+            };
+        }
+
+        if (ModelPackageGroupArn is not null)
+        {
+            // ModelPackageConfig: ModelPackageGroupArn required (same model).
+            request["ModelPackageConfig"] = new JsonObject { [nameof(ModelPackageGroupArn)] = ModelPackageGroupArn };
+        }
+
         if (Tags is { Count: > 0 } tags)
         {
             // CreateTrainingJob names the member as this record names the property.
