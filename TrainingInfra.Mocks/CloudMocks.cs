@@ -211,6 +211,14 @@ public sealed class CloudMocks
             case "aws:sagemaker/notebookInstance:NotebookInstance":
                 state = state.SetItem("arn", Arn("sagemaker", $"notebook-instance/{physical}"));
                 break;
+            case "aws:sagemaker/mlflowApp:MlflowApp":
+                // An app's ARN carries an id SageMaker gives it, not its name (CreateMlflowApp).
+                var appId = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_accountId + physical)))[..12];
+                state = state.SetItem("arn", Arn("sagemaker", $"mlflow-app/app-{appId}"));
+                break;
+            case "aws:sagemaker/modelPackageGroup:ModelPackageGroup":
+                state = state.SetItem("arn", Arn("sagemaker", $"model-package-group/{args.Inputs["modelPackageGroupName"]}"));
+                break;
             case "aws:codeartifact/domain:Domain":
                 state = state.SetItem("arn", Arn("codeartifact", $"domain/{args.Inputs["domain"]}")).SetItem("owner", _accountId);
                 break;

@@ -38,8 +38,22 @@ public sealed partial record AwsRegion(string Name, string Partition)
         return new AwsRegion(name, name.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws");
     }
 
-    /// <summary>The name of a regional AWS service for VPC endpoints, e.g. <c>com.amazonaws.us-east-1.s3</c>.</summary>
-    public string EndpointServiceName(string service) => $"com.amazonaws.{Name}.{service}";
+    /// <summary>
+    /// The name of a regional AWS service for VPC endpoints, e.g. <c>com.amazonaws.us-east-1.s3</c>.
+    /// SageMaker publishes some services under its own namespace instead: <c>sagemaker.mlflow</c>
+    /// is <c>aws.sagemaker.{region}.mlflow</c>, the MLflow Apps' service ("For an MLflow App, specify
+    /// aws.sagemaker.{AWS Region}.mlflow as the service name",
+    /// https://docs.aws.amazon.com/sagemaker/latest/dg/mlflow-interface-endpoint-create.html, read 2026-12-05).
+    /// </summary>
+    public string EndpointServiceName(string service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return SageMakerNamespaced.Contains(service)
+            ? $"aws.sagemaker.{Name}.{service["sagemaker.".Length..]}"
+            : $"com.amazonaws.{Name}.{service}";
+    }
+
+    private static readonly HashSet<string> SageMakerNamespaced = new(StringComparer.Ordinal) { "sagemaker.mlflow" };
 
     /// <summary>The ARN of an AWS managed IAM policy, e.g. <c>arn:aws:iam::aws:policy/AmazonSageMakerFullAccess</c>.</summary>
     public string ManagedPolicyArn(string pathAndName) => $"arn:{Partition}:iam::aws:policy/{pathAndName}";

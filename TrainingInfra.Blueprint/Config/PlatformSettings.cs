@@ -45,6 +45,9 @@ public sealed record PlatformSettings(
     /// </summary>
     public bool PackageMirror { get; init; }
 
+    /// <summary>The MLflow App and the model registry (<see cref="SettingKeys.MlflowApp"/>).</summary>
+    public ExperimentSettings Experiments { get; init; } = new(MlflowApp: false, AutoModelRegistration: false);
+
     /// <summary>The physical names for this stack's suffix.</summary>
     public ResourceNames Names => new(EnvironmentSuffix);
 

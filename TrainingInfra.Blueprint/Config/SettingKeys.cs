@@ -62,6 +62,7 @@ public static partial class SettingKeys
             BatchInstanceTypes, BatchAllocationStrategy, BatchMinVcpus, BatchMaxVcpus, BatchBidPercentage,
             JobImageTag, JobMemoryMiB, JobVcpus, JobAttempts, JobTimeoutSeconds,
             LogRetentionDays, AlertEmails, BudgetMonthlyUsd,
+            MlflowApp, MlflowAutoModelRegistration,
         ];
     }
 }

@@ -59,6 +59,8 @@ public static partial class SettingsLoader
             _ => network.OwnsPrivateNetwork,
         };
 
+        var experiments = ReadExperiments(reader, region);
+
         if (reader.Problems.Count > 0)
         {
             throw new InvalidConfigurationException(reader.Problems);
@@ -69,6 +71,7 @@ public static partial class SettingsLoader
         {
             PermissionsBoundary = permissionsBoundary,
             PackageMirror = packageMirror,
+            Experiments = experiments,
         };
     }
 

@@ -53,6 +53,22 @@ public static class AlertMessages
             $"[{environment}] AWS Batch job <job> (id <jobId>) is <status> (event time <time>). Reason: <reason> Console: {link}"));
     }
 
+    /// <summary>The message of a model package approved or rejected in the stack's group.</summary>
+    /// <param name="environment">The stack's environment suffix, so that a shared inbox tells stacks apart.</param>
+    public static AlertMessage ModelApproval(string environment)
+    {
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["group"] = "$.detail.ModelPackageGroupName",
+            ["version"] = "$.detail.ModelPackageVersion",
+            ["status"] = "$.detail.ModelApprovalStatus",
+            ["package"] = "$.detail.ModelPackageArn",
+            ["time"] = "$.time",
+        };
+        return new AlertMessage(paths, Literal(
+            $"[{environment}] Model <group> version <version> is <status> (event time <time>). Package: <package>"));
+    }
+
     /// <summary>The console's address for the region's partition.</summary>
     public static string ConsoleBase(AwsRegion region)
     {

@@ -4,7 +4,7 @@ using TrainingInfra.Blueprint.Policies;
 namespace TrainingInfra.Blueprint.Monitoring;
 
 /// <summary>
-/// EventBridge patterns that match this stack's failed jobs. SageMaker and Batch publish no metric
+/// EventBridge patterns that match this stack's failed jobs and its models' approvals. SageMaker and Batch publish no metric
 /// that counts failed jobs; the state-change events they send to the default event bus are the
 /// only signal, so the alerts start here.
 /// </summary>
@@ -53,6 +53,27 @@ public static class EventPatterns
         {
             ["status"] = PolicyDocument.Strings([BatchJobFailed]),
             ["jobQueue"] = PolicyDocument.Strings([jobQueueArn]),
+        });
+    }
+
+    /// <summary>Detail type of the event SageMaker sends whenever a model package changes state.</summary>
+    public const string ModelPackageStateChange = "SageMaker Model Package State Change";
+
+    /// <summary>
+    /// Approvals and rejections of packages in this stack's group. The event's detail carries the
+    /// package's <c>ModelPackageGroupName</c> and <c>ModelApprovalStatus</c> ("Events that Amazon
+    /// SageMaker AI sends to Amazon EventBridge",
+    /// https://docs.aws.amazon.com/sagemaker/latest/dg/automating-sagemaker-with-eventbridge.html, read
+    /// 2026-12-05); a package registered pending approval does not match. SageMaker also sends the
+    /// event when another field of an approved package changes, which then alerts again.
+    /// </summary>
+    public static string ModelApprovals(string modelPackageGroupName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(modelPackageGroupName);
+        return Pattern(SageMakerSource, ModelPackageStateChange, new JsonObject
+        {
+            ["ModelPackageGroupName"] = PolicyDocument.Strings([modelPackageGroupName]),
+            ["ModelApprovalStatus"] = PolicyDocument.Strings(Experiments.ModelRegistry.DecidedStatuses),
         });
     }
 

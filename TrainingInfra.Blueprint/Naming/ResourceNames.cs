@@ -158,6 +158,9 @@ public sealed record ResourceNames(string Suffix)
     /// <summary>The EventBridge rule that forwards approvals and rejections of the group's packages.</summary>
     public string ModelApprovalRule => $"model-approval-{Suffix}";
 
+    /// <summary>The alarm that fires when an approval alert could not be delivered to the topic.</summary>
+    public string ModelApprovalAlertsUndeliveredAlarm => $"model-approval-alerts-undelivered-{Suffix}";
+
     /// <summary>
     /// Every name with its AWS length limit. The suffix may be no longer than the tightest of them
     /// allows, which the settings check enforces.
@@ -212,6 +215,7 @@ public sealed record ResourceNames(string Suffix)
         new("MLflow experiment", 256, s => new ResourceNames(s).MlflowExperiment),
         new("SageMaker model package group", 63, s => new ResourceNames(s).ModelPackageGroup),
         new("EventBridge rule (model-approval-{suffix})", 64, s => new ResourceNames(s).ModelApprovalRule),
+        new("CloudWatch alarm (model-approval-alerts-undelivered-{suffix})", 255, s => new ResourceNames(s).ModelApprovalAlertsUndeliveredAlarm),
         new("CloudWatch alarm (batch-job-alerts-undelivered-{suffix})", 255, s => new ResourceNames(s).BatchJobAlertsUndeliveredAlarm),
     ];
 

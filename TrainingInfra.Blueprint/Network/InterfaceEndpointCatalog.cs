@@ -3,7 +3,8 @@ namespace TrainingInfra.Blueprint.Network;
 /// <summary>
 /// The interface endpoint services a stack may ask for by name (<c>interfaceEndpointServices</c>):
 /// AWS PrivateLink services with an endpoint in every commercial region, by the short name that
-/// follows <c>com.amazonaws.{region}.</c>. The list guards against typos; a service that AWS has
+/// follows <c>com.amazonaws.{region}.</c> (or, for <c>sagemaker.mlflow</c>, the name
+/// <see cref="Aws.AwsRegion.EndpointServiceName"/> gives it). The list guards against typos; a service that AWS has
 /// not yet brought to a region would still fail at <c>pulumi up</c>, with AWS's own message.
 /// Source: "AWS services that integrate with AWS PrivateLink",
 /// https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-privatelink-support.html (read 2026-12-01).
@@ -16,7 +17,7 @@ public static class InterfaceEndpointCatalog
         "athena", "autoscaling", "batch", "cloudformation", "codeartifact.api", "codeartifact.repositories",
         "ec2", "ec2messages", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "elasticfilesystem",
         "elasticloadbalancing", "events", "execute-api", "glue", "kinesis-firehose", "kinesis-streams", "kms",
-        "lambda", "logs", "monitoring", "sagemaker.api", "sagemaker.runtime", "secretsmanager", "sns", "sqs",
+        "lambda", "logs", "monitoring", "sagemaker.api", "sagemaker.mlflow", "sagemaker.runtime", "secretsmanager", "sns", "sqs",
         "ssm", "ssmmessages", "states", "sts",
     ];
 

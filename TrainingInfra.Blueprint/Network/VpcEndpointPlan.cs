@@ -1,4 +1,5 @@
 using TrainingInfra.Blueprint.Config;
+using TrainingInfra.Blueprint.Experiments;
 
 namespace TrainingInfra.Blueprint.Network;
 
@@ -101,23 +102,46 @@ public static class VpcEndpointPlan
         new("s3", consumer, "package assets, which CodeArtifact keeps in S3", CodeArtifactS3Page),
     ];
 
+    private const string MlflowEndpointPage = "https://docs.aws.amazon.com/sagemaker/latest/dg/mlflow-interface-endpoint-create.html";
+
+    // The MLflow App from inside the VPC: a training job's run is logged over the job's network
+    // interfaces (TrainingJobConfig's MlflowConfig, and the sagemaker-mlflow plugin in the team's
+    // code), and so are the offline notebook's calls. The page also asks for the SageMaker API
+    // endpoint, for CreatePresignedMlflowAppUrl: the offline notebook has it already, and training
+    // jobs never open the UI. Read 2026-12-05.
+    private static EndpointNeed[] MlflowNeeds(string consumer) =>
+        [new(MlflowTracking.EndpointService, consumer, "logging runs, metrics and models to the stack's MLflow App", MlflowEndpointPage)];
+
     /// <summary>Every call through an endpoint that one of the platform's workloads can make, for the table in docs/operations.md.</summary>
     public static IReadOnlyList<EndpointNeed> KnownNeeds { get; } =
-        [.. TrainingNeeds, .. OfflineNotebookNeeds, .. PrivateBatchHostNeeds, .. MirrorNeeds(MirrorNotebook), .. MirrorNeeds(MirrorBatchJobs)];
+    [
+        .. TrainingNeeds, .. OfflineNotebookNeeds, .. PrivateBatchHostNeeds, .. MirrorNeeds(MirrorNotebook), .. MirrorNeeds(MirrorBatchJobs),
+        .. MlflowNeeds(TrainingJobs), .. MlflowNeeds(OfflineNotebook),
+    ];
 
     /// <summary>
     /// What the stack's own workloads call from inside the VPC, the teams' code aside, on a network
     /// of the given mode (the Batch hosts need endpoints only where they have no public address), with
-    /// or without the stack's package mirror. Training jobs do not use the mirror: their packages are
-    /// in the image they pull from ECR.
+    /// or without the stack's package mirror and MLflow App. Training jobs do not use the mirror:
+    /// their packages are in the image they pull from ECR.
     /// </summary>
-    public static IReadOnlyList<EndpointNeed> WorkloadNeeds(NotebookSettings notebook, NetworkMode mode, bool packageMirror)
+    public static IReadOnlyList<EndpointNeed> WorkloadNeeds(NotebookSettings notebook, NetworkMode mode, bool packageMirror, bool mlflowApp = false)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         var needs = new List<EndpointNeed>(TrainingNeeds);
+        if (mlflowApp)
+        {
+            needs.AddRange(MlflowNeeds(TrainingJobs));
+        }
+
         if (notebook.Enabled && !notebook.DirectInternetAccess)
         {
             needs.AddRange(OfflineNotebookNeeds);
+            if (mlflowApp)
+            {
+                needs.AddRange(MlflowNeeds(OfflineNotebook));
+            }
+
             if (packageMirror)
             {
                 needs.AddRange(MirrorNeeds(MirrorNotebook));
@@ -171,7 +195,7 @@ public static class VpcEndpointPlan
     private static List<EndpointNeed> Needs(PlatformSettings settings, NetworkMode mode)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var needs = WorkloadNeeds(settings.Notebook, mode, settings.PackageMirror).ToList();
+        var needs = WorkloadNeeds(settings.Notebook, mode, settings.PackageMirror, settings.Experiments.MlflowApp).ToList();
         needs.AddRange(settings.Network.InterfaceEndpointServices.Select(service =>
             new EndpointNeed(service, TeamCode, "calls that the training code makes itself", "https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-privatelink-support.html")));
         return needs;

@@ -91,7 +91,12 @@ public static class NotebookSageMakerAccess
         return OwnershipTagKeys.ToDictionary(key => key, key => tags[key], StringComparer.Ordinal);
     }
 
-    private static JsonObject TagCondition(PlatformSettings settings, string conditionKeyPrefix)
+    /// <summary>
+    /// A condition that holds only for this stack's resources (or requests): every ownership tag
+    /// under <paramref name="conditionKeyPrefix"/> (<c>aws:ResourceTag</c>, <c>aws:RequestTag</c>)
+    /// equals the stack's value.
+    /// </summary>
+    public static JsonObject TagCondition(PlatformSettings settings, string conditionKeyPrefix)
     {
         var equals = new JsonObject();
         foreach (var (key, value) in OwnershipTags(settings))

@@ -95,6 +95,7 @@ public sealed partial class MonitoringComponent : ComponentResource
         var alarms = new List<MetricAlarm>();
         alarms.AddRange(trainingAlert.Alarms);
         alarms.AddRange(batchAlert.Alarms);
+        var approvalRule = CreateApprovalAlert(settings, topic, topicPolicy);
 
         var dashboard = new Dashboard("dashboard", new DashboardArgs
         {
@@ -108,6 +109,7 @@ public sealed partial class MonitoringComponent : ComponentResource
         AlertTopicArn = topic.Arn;
         TrainingJobFailedRuleName = trainingAlert.Rule.Name;
         BatchJobFailedRuleName = batchAlert.Rule.Name;
+        ModelApprovalRuleName = approvalRule.Name;
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -116,6 +118,7 @@ public sealed partial class MonitoringComponent : ComponentResource
             ["alertTopicArn"] = AlertTopicArn,
             ["trainingJobFailedRuleName"] = TrainingJobFailedRuleName,
             ["batchJobFailedRuleName"] = BatchJobFailedRuleName,
+            ["modelApprovalRuleName"] = ModelApprovalRuleName,
         });
     }
 
@@ -134,36 +137,47 @@ public sealed partial class MonitoringComponent : ComponentResource
     /// <summary>The EventBridge rule that catches failed jobs on this stack's queue.</summary>
     public Output<string> BatchJobFailedRuleName { get; }
 
+    /// <summary>The EventBridge rule that forwards approvals and rejections of this stack's models.</summary>
+    public Output<string> ModelApprovalRuleName { get; }
+
     private (EventRule Rule, MetricAlarm[] Alarms) CreateFailureAlert(
         FailureAlert alert, Output<string> eventPattern, Topic topic, TopicPolicy topicPolicy, ImmutableDictionary<string, string> tags)
     {
-        var rule = new EventRule(alert.Id, new EventRuleArgs
+        var rule = CreateAlertRule(alert.Id, alert.RuleName, alert.RuleDescription, eventPattern, alert.Message, topic, topicPolicy, tags);
+        return (rule,
+        [
+            CreateAlarm($"{alert.Id}-alarm", alert.FailuresAlarm, rule, topic, tags),
+            CreateAlarm($"{alert.Id}-undelivered-alarm", alert.UndeliveredAlarm, rule, topic, tags),
+        ]);
+    }
+
+    /// <summary>An EventBridge rule whose matches reach the alert topic as readable messages.</summary>
+    private EventRule CreateAlertRule(
+        string id, string ruleName, string description, Output<string> eventPattern, AlertMessage message,
+        Topic topic, TopicPolicy topicPolicy, ImmutableDictionary<string, string> tags)
+    {
+        var rule = new EventRule(id, new EventRuleArgs
         {
-            Name = alert.RuleName,
-            Description = alert.RuleDescription,
+            Name = ruleName,
+            Description = description,
             EventPattern = eventPattern,
             State = "ENABLED",
             Tags = tags,
         }, new CustomResourceOptions { Parent = this });
 
         // Alerts sent before the topic policy admits EventBridge would be refused and lost.
-        _ = new EventTarget($"{alert.Id}-to-alert-topic", new EventTargetArgs
+        _ = new EventTarget($"{id}-to-alert-topic", new EventTargetArgs
         {
             Rule = rule.Name,
             Arn = topic.Arn,
             TargetId = "alert-topic",
             InputTransformer = new EventTargetInputTransformerArgs
             {
-                InputPaths = alert.Message.InputPaths.ToDictionary(p => p.Key, p => p.Value),
-                InputTemplate = alert.Message.InputTemplate,
+                InputPaths = message.InputPaths.ToDictionary(p => p.Key, p => p.Value),
+                InputTemplate = message.InputTemplate,
             },
         }, new CustomResourceOptions { Parent = rule, DependsOn = { topicPolicy } });
-
-        return (rule,
-        [
-            CreateAlarm($"{alert.Id}-alarm", alert.FailuresAlarm, rule, topic, tags),
-            CreateAlarm($"{alert.Id}-undelivered-alarm", alert.UndeliveredAlarm, rule, topic, tags),
-        ]);
+        return rule;
     }
 
     private static MetricAlarm CreateAlarm(string logicalName, RuleAlarm alarm, EventRule rule, Topic topic, ImmutableDictionary<string, string> tags) =>

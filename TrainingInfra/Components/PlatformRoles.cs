@@ -2,6 +2,7 @@ using Pulumi;
 using Pulumi.Aws.Iam;
 using TrainingInfra.Blueprint.Config;
 using TrainingInfra.Blueprint.Iam;
+using TrainingInfra.Blueprint.Safety;
 
 namespace TrainingInfra.Components;
 
@@ -25,15 +26,25 @@ namespace TrainingInfra.Components;
 /// </summary>
 internal static class PlatformRoles
 {
-    /// <summary>A role with the stack's boundary, replaced create-first.</summary>
-    public static Role Create(string name, RoleArgs args, PlatformSettings settings, Output<string> accountId, Resource parent)
+    /// <summary>
+    /// A role with the stack's boundary, replaced create-first; with <paramref name="kept"/>, protected
+    /// and retained on delete as that says (a role that a retained resource runs as).
+    /// </summary>
+    public static Role Create(string name, RoleArgs args, PlatformSettings settings, Output<string> accountId, Resource parent, DataProtection? kept = null)
     {
         if (settings.PermissionsBoundary is { } boundary)
         {
             args.PermissionsBoundary = accountId.Apply(account => PermissionsBoundary.Arn(settings.Region, account, boundary));
         }
 
-        return new Role(name, args, CreateFirst(parent));
+        var options = CreateFirst(parent);
+        if (kept is not null)
+        {
+            options.Protect = kept.Protect;
+            options.RetainOnDelete = kept.RetainOnDelete;
+        }
+
+        return new Role(name, args, options);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Pulumi;
 using Pulumi.Aws.Iam;
 using TrainingInfra.Blueprint.Config;
+using TrainingInfra.Blueprint.Experiments;
 using TrainingInfra.Blueprint.SageMaker;
 
 namespace TrainingInfra.Components;
@@ -50,4 +51,20 @@ public sealed partial class SageMakerComponent
                 PolicyArn = settings.Region.ManagedPolicyArn(SageMakerPolicies.NotebookManagedPolicy),
             }, new CustomResourceOptions { Parent = role }),
         };
+
+    /// <summary>
+    /// A client role's access to this stack's MLflow App and model registry, in a policy of its own:
+    /// switching the app on or off changes this document in place and nothing else of the role.
+    /// </summary>
+    private static RolePolicy GrantExperiments(string logicalName, Role role, SageMakerComponentArgs args, bool notebook)
+    {
+        var settings = args.Settings;
+        var appArn = args.MlflowAppArn?.Apply(arn => (string?)arn) ?? Output.Create((string?)null);
+        return new RolePolicy(logicalName, new RolePolicyArgs
+        {
+            Role = role.Name,
+            Name = ExperimentPolicies.ClientPolicyName,
+            Policy = Output.Tuple(args.AccountId, appArn).Apply(t => ExperimentPolicies.Client(settings, t.Item1, t.Item2, notebook)),
+        }, new CustomResourceOptions { Parent = role });
+    }
 }

@@ -48,6 +48,7 @@ public sealed partial class SageMakerComponent : ComponentResource
             Name = SageMakerPolicies.TrainingPolicyName,
             Policy = Output.Tuple(platform, accountId).Apply(t => SageMakerPolicies.Training(t.Item1, settings.Region, t.Item2)),
         }, new CustomResourceOptions { Parent = trainingRole });
+        _ = GrantExperiments("training-role-experiments", trainingRole, args, notebook: false);
 
         var limits = Output.Tuple(args.IsolatedSubnetIds, securityGroup.Id, dataKeyArn)
             .Apply(t => TrainingJobLimits.For(settings.Training, t.Item1, t.Item2, t.Item3));
@@ -69,11 +70,15 @@ public sealed partial class SageMakerComponent : ComponentResource
 
         TrainingRoleArn = trainingRole.Arn;
         SecurityGroupId = securityGroup.Id;
+        var experiments = Output.Tuple(args.MlflowAppArn?.Apply(arn => (string?)arn) ?? Output.Create((string?)null), args.ModelPackageGroupArn);
         TrainingJobConfig = Output.Tuple(
-                trainingRole.Arn, securityGroup.Id, args.IsolatedSubnetIds, args.ModelBucketName, args.DatasetBucketName, args.RepositoryUrl, dataKeyArn)
+                trainingRole.Arn, securityGroup.Id, args.IsolatedSubnetIds, args.ModelBucketName, args.DatasetBucketName, args.RepositoryUrl, dataKeyArn, experiments)
             .Apply(t => new TrainingJobRequest(settings.Training, t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, t.Item7)
             {
                 Tags = NotebookSageMakerAccess.OwnershipTags(settings),
+                MlflowAppArn = t.Item8.Item1,
+                MlflowExperimentName = t.Item8.Item1 is null ? null : names.MlflowExperiment,
+                ModelPackageGroupArn = t.Item8.Item2,
             }.ToJson());
 
         RegisterOutputs(new Dictionary<string, object?>
@@ -194,7 +199,7 @@ public sealed partial class SageMakerComponent : ComponentResource
         // retry, then fails the update if the notebook ends Failed (terraform-provider-aws
         // internal/service/sagemaker/notebook_instance.go, resourceNotebookInstanceCreate). The
         // change matrix (docs/change-matrix.md) says how to recover.
-        var startsAfter = new List<Resource> { managed, access };
+        var startsAfter = new List<Resource> { managed, access, GrantExperiments("notebook-role-experiments", role, args, notebook: true) };
         if (args.PackageMirror is { } mirror)
         {
             // The OnStart script fetches a token with this role; without the policy it only logs.

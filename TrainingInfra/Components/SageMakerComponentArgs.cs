@@ -45,4 +45,10 @@ public sealed class SageMakerComponentArgs
 
     /// <summary>The stack's package mirror, when it has one: the notebook role reads it, and the notebook's pip is pointed at it at every start.</summary>
     public PackageMirrorArns? PackageMirror { get; init; }
+
+    /// <summary>The stack's MLflow App, or null when it has none.</summary>
+    public Output<string>? MlflowAppArn { get; init; }
+
+    /// <summary>The stack's model package group.</summary>
+    public required Output<string> ModelPackageGroupArn { get; init; }
 }
