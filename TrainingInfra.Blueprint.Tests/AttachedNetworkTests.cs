@@ -14,7 +14,7 @@ public class AttachedNetworkTests
         [NetworkOutputs.PublicSubnetIds] = "subnet-pub-a,subnet-pub-b",
         [NetworkOutputs.PrivateSubnetIds] = "subnet-iso-a,subnet-iso-b",
         [NetworkOutputs.EndpointSecurityGroupId] = "sg-endpoints",
-        [NetworkOutputs.InterfaceEndpointServices] = "logs,monitoring",
+        [NetworkOutputs.InterfaceEndpointServices] = "logs,monitoring,sagemaker.mlflow",
         [NetworkOutputs.Region] = "us-east-1",
         [NetworkOutputs.NetworkOwner] = "dev",
         [NetworkOutputs.NetworkProtected] = false,
@@ -35,8 +35,20 @@ public class AttachedNetworkTests
         Assert.Equal("vpc-dev", network.VpcId);
         Assert.Equal(["subnet-pub-a", "subnet-pub-b"], network.PublicSubnetIds);
         Assert.Equal(["subnet-iso-a", "subnet-iso-b"], network.IsolatedSubnetIds);
-        Assert.Equal(["logs", "monitoring"], network.InterfaceEndpointServices);
+        Assert.Equal(["logs", "monitoring", "sagemaker.mlflow"], network.InterfaceEndpointServices);
         Assert.False(network.OwnerProtected);
+    }
+
+    [Fact]
+    public void AStackWithAnMlflowApp_NeedsTheMlflowEndpointOnTheNetworkItAttachesTo()
+    {
+        var outputs = DevOutputs();
+        outputs[NetworkOutputs.InterfaceEndpointServices] = "logs,monitoring";
+
+        var error = Refusal(PerPullRequest(), outputs);
+
+        Assert.Contains("sagemaker.mlflow", Assert.Single(error.Problems).Rule, StringComparison.Ordinal);
+        Assert.Equal("vpc-dev", AttachedNetwork.FromOutputs(PerPullRequest(("mlflowApp", "off")), outputs).VpcId);
     }
 
     [Fact]

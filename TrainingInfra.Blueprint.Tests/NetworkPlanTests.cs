@@ -13,8 +13,9 @@ public class NetworkPlanTests
     public void VpcModeTraining_ShipsLogsAndMetricsThroughTheVpc_AndPullsItsImageWithoutIt()
     {
         // With direct internet access the notebook calls nothing through the VPC: what is left is
-        // what SageMaker's own processes on a training node send through the job's interfaces.
-        var services = InterfaceServices(("notebookDirectInternetAccess", "true"));
+        // what SageMaker's own processes on a training node send through the job's interfaces
+        // (and, with the stack's MLflow App, the job's runs; ExperimentSettingsTests).
+        var services = InterfaceServices(("notebookDirectInternetAccess", "true"), ("mlflowApp", "off"));
 
         Assert.Equal(["logs", "monitoring"], services);
     }
@@ -59,8 +60,9 @@ public class NetworkPlanTests
     [Fact]
     public void EndpointServiceNames_AreInTheStackRegion()
     {
+        // SageMaker names the MLflow Apps' service in its own namespace (AwsRegion.EndpointServiceName).
         Assert.All(VpcEndpointPlan.For(Configs.Load("dev", "eu-west-1")), e =>
-            Assert.Equal($"com.amazonaws.eu-west-1.{e.Service}", e.ServiceName));
+            Assert.Equal(e.Service == "sagemaker.mlflow" ? "aws.sagemaker.eu-west-1.mlflow" : $"com.amazonaws.eu-west-1.{e.Service}", e.ServiceName));
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public class PrivateNetworkPlanTests
     public void AttachedPrivateNetwork_PutsTheHostsInItsIsolatedSubnets_AndNeedsTheBatchHostsEndpoints()
     {
         var outputs = ProdOutputs("logs,monitoring,ecs,ecs-agent,ecs-telemetry,ecr.api,ecr.dkr");
-        var attacher = Configs.Load("pr7", Configs.Region, ("networkStack", "prod"), ("notebookEnabled", "false"));
+        var attacher = Configs.Load("pr7", Configs.Region, ("networkStack", "prod"), ("notebookEnabled", "false"), ("mlflowApp", "off"));
 
         var network = AttachedNetwork.FromOutputs(attacher, outputs);
         var error = Assert.Throws<InvalidConfigurationException>(() => AttachedNetwork.FromOutputs(attacher, ProdOutputs("logs,monitoring")));

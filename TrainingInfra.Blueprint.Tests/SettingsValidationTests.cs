@@ -42,6 +42,8 @@ public class SettingsValidationTests
         { "networkMode", "none", "one of public, private" },
         { "packageMirror", "true", "one of auto, on, off" },
         { "packageMirror", "On", "one of auto, on, off" },
+        { "mlflowApp", "true", "one of auto, on, off" },
+        { "mlflowAutoModelRegistration", "yes", "true or false" },
         { "interfaceEndpointServices", "[\"secrets-manager\"]", "not an interface endpoint service" },
         { "interfaceEndpointServices", "[\"com.amazonaws.us-east-1.sts\"]", "did you mean sts" },
         { "interfaceEndpointServices", "[\"sts\",\"sts\"]", "twice" },

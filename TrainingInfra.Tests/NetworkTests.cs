@@ -53,7 +53,7 @@ public class NetworkTests(StackRuns runs)
     }
 
     private static List<string> Services(StackRun run) =>
-        run.OfType(Endpoint).Select(e => e.Text("serviceName")!["com.amazonaws.us-east-1.".Length..]).Order(StringComparer.Ordinal).ToList();
+        run.OfType(Endpoint).Select(e => Blueprint.Aws.AwsRegion.EndpointShortName(e.Text("serviceName")!)).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public async Task DevEndpoints_AreWhatVpcModeTrainingCalls_InOneZone()
@@ -62,7 +62,7 @@ public class NetworkTests(StackRuns runs)
         // and metrics through the VPC. Nothing else calls an interface endpoint there.
         var run = await runs.Get("dev");
 
-        Assert.Equal(["logs", "monitoring"], Services(run));
+        Assert.Equal(["logs", "monitoring", "sagemaker.mlflow"], Services(run));
         Assert.All(run.OfType(Endpoint), e =>
         {
             Assert.Equal("Interface", e.Text("vpcEndpointType"));
@@ -78,7 +78,7 @@ public class NetworkTests(StackRuns runs)
         var run = await runs.Get("prod");
 
         Assert.Equal(
-            ["codeartifact.api", "codeartifact.repositories", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "logs", "monitoring", "s3", "sagemaker.api", "sts"],
+            ["codeartifact.api", "codeartifact.repositories", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "logs", "monitoring", "s3", "sagemaker.api", "sagemaker.mlflow", "sts"],
             Services(run));
     }
 
@@ -95,7 +95,7 @@ public class NetworkTests(StackRuns runs)
     {
         var run = await runs.Get("dev", ("interfaceEndpointServices", "[\"secretsmanager\"]"));
 
-        Assert.Equal(["logs", "monitoring", "secretsmanager"], Services(run));
+        Assert.Equal(["logs", "monitoring", "sagemaker.mlflow", "secretsmanager"], Services(run));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class NetworkTests(StackRuns runs)
         var run = await runs.Get("dev");
         var outputs = await run.OutputsAsync();
 
-        Assert.Equal("logs,monitoring", outputs["InterfaceEndpointServices"]);
+        Assert.Equal("logs,monitoring,sagemaker.mlflow", outputs["InterfaceEndpointServices"]);
         Assert.Equal("dev", outputs["NetworkOwner"]);
         Assert.False((bool)outputs["NetworkProtected"]);
         Assert.Equal("10.220.0.0/16", outputs["VpcCidr"]);

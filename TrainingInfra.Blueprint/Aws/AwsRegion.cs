@@ -53,6 +53,19 @@ public sealed partial record AwsRegion(string Name, string Partition)
             : $"com.amazonaws.{Name}.{service}";
     }
 
+    /// <summary>The short name of an endpoint service name that <see cref="EndpointServiceName"/> gives, in any region.</summary>
+    public static string EndpointShortName(string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(serviceName);
+        var parts = serviceName.Split('.', 4);
+        if (parts.Length < 4)
+        {
+            return serviceName;
+        }
+
+        return parts[0] == "aws" && parts[1] == "sagemaker" ? $"sagemaker.{parts[3]}" : parts[3];
+    }
+
     private static readonly HashSet<string> SageMakerNamespaced = new(StringComparer.Ordinal) { "sagemaker.mlflow" };
 
     /// <summary>The ARN of an AWS managed IAM policy, e.g. <c>arn:aws:iam::aws:policy/AmazonSageMakerFullAccess</c>.</summary>

@@ -40,6 +40,13 @@ public static class AccountQuotas
         // Read 2026-12-05 (as of 2026-12): "Domains per AWS account", 10 in each supported region.
         new("CodeArtifact domains per Region", 10, true, "account and region",
             "https://docs.aws.amazon.com/codeartifact/latest/ug/service-limits.html", r => Count(r, ResourceTypes.CodeArtifactDomain)),
+        // Neither default is published: SageMaker's quota page lists neither, and CreateMlflowApp and
+        // CreateModelPackageGroup answer ResourceLimitExceeded past theirs (API reference, read
+        // 2026-12-05). Service Quotas in the account shows the applied values.
+        new("SageMaker MLflow Apps per Region", null, null, "account and region",
+            "https://docs.aws.amazon.com/general/latest/gr/sagemaker.html#limits_sagemaker", r => Count(r, ResourceTypes.MlflowApp)),
+        new("SageMaker model package groups per Region", null, null, "account and region",
+            "https://docs.aws.amazon.com/general/latest/gr/sagemaker.html#limits_sagemaker", r => Count(r, ResourceTypes.ModelPackageGroup)),
     ];
 
     /// <summary>What a stack's resources take from each quota.</summary>
@@ -52,7 +59,7 @@ public static class AccountQuotas
     /// <summary>
     /// How many per-PR stacks fit in one account and region beside the given fixed stacks, and
     /// the quota that binds: for each quota a per-PR stack draws on, what the fixed stacks leave
-    /// divided by one per-PR stack's draw.
+    /// divided by one per-PR stack's draw. Quotas without a published default cannot bind here.
     /// </summary>
     public static (int Stacks, AccountQuota Binding) PerPullRequestStacksThatFit(
         IReadOnlyList<PlannedResource> perPullRequest, params IReadOnlyList<PlannedResource>[] fixedStacks)
@@ -60,7 +67,8 @@ public static class AccountQuotas
         ArgumentNullException.ThrowIfNull(perPullRequest);
         ArgumentNullException.ThrowIfNull(fixedStacks);
         return All
-            .Select(q => (Quota: q, Each: q.Count(perPullRequest), Left: q.Limit - fixedStacks.Sum(s => q.Count(s))))
+            .Where(q => q.Limit is not null)
+            .Select(q => (Quota: q, Each: q.Count(perPullRequest), Left: q.Limit!.Value - fixedStacks.Sum(s => q.Count(s))))
             .Where(q => q.Each > 0)
             .Select(q => (Stacks: Math.Max(0, q.Left) / q.Each, q.Quota))
             .MinBy(q => q.Stacks);

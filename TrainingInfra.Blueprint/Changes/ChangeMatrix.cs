@@ -37,7 +37,7 @@ public static partial class ChangeMatrix
 
     /// <summary>Every row, in the order of <see cref="SettingKeys.All"/>.</summary>
     public static IReadOnlyList<ConfigChange> All { get; } =
-        [.. Stack(), .. Network(), .. Storage(), .. Notebook(), .. Training(), .. Batch(), .. Monitoring()];
+        [.. Stack(), .. Network(), .. Storage(), .. Notebook(), .. Training(), .. Batch(), .. Monitoring(), .. Experiments()];
 
     /// <summary>The rows about one key.</summary>
     public static IReadOnlyList<ConfigChange> For(SettingKey key) => All.Where(r => r.Key == key).ToList();
@@ -60,6 +60,13 @@ public static partial class ChangeMatrix
             "the queue's name is fixed: it is deleted first, with the jobs waiting in it",
             "terraform-provider-aws internal/service/batch/job_queue.go (`name` RequiresReplace); " + Bridge)
         { From = "", To = "stage" },
+        new(SettingKeys.EnvironmentSuffix, ResourceTypes.MlflowApp, ChangeEffect.ReplacedNewFirst,
+            "its role is renamed and an app's role cannot change in place: a new app under the new name comes first (`DeleteBeforeReplace = false`), then the old one is deleted with its experiments and runs (their artifacts stay in the old model bucket)",
+            "terraform-provider-aws internal/service/sagemaker/mlflow_app.go (`role_arn` RequiresReplace; UpdateMlflowApp has no RoleArn)")
+        { From = "", To = "stage" },
+        new(SettingKeys.EnvironmentSuffix, ResourceTypes.ModelPackageGroup, ChangeEffect.ReplacedOldDeletedFirst,
+            "the group's name is fixed, so it is deleted first, which AWS refuses while it holds packages: the update stops there until scripts/empty-model-registry.sh has emptied it (a protected stack's `protect` stops it before)",
+            "terraform-provider-aws internal/service/sagemaker/model_package_group.go (`model_package_group_name` ForceNew); " + Bridge),
         new(SettingKeys.Protected, ResourceTypes.Bucket, ChangeEffect.InPlace,
             "`forceDestroy` flips; `protect` and `retainOnDelete` live in Pulumi's state, not in AWS",
             "terraform-provider-aws internal/service/s3/bucket.go (`force_destroy` not ForceNew)"),

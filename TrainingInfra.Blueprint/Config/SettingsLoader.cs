@@ -51,11 +51,11 @@ public static partial class SettingsLoader
         }
 
         var monitoring = ReadBudget(reader, ReadMonitoring(reader));
-        var packageMirror = reader.Choice<PackageMirrorMode>(SettingKeys.PackageMirror,
+        var packageMirror = reader.Choice<AutoOnOff>(SettingKeys.PackageMirror,
             "auto: on exactly when the stack owns a private network; on; off") switch
         {
-            PackageMirrorMode.On => true,
-            PackageMirrorMode.Off => false,
+            AutoOnOff.On => true,
+            AutoOnOff.Off => false,
             _ => network.OwnsPrivateNetwork,
         };
 

@@ -64,7 +64,7 @@ public static class TrainingDashboard
                 // An alarm widget takes no region: the alarms' ARNs name it.
                 ["properties"] = new JsonObject
                 {
-                    ["title"] = "Failure alarms",
+                    ["title"] = "Alert alarms",
                     ["alarms"] = new JsonArray(alarmArns.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
                 },
             },

@@ -29,6 +29,9 @@ public static class PlanRenderer
         };
     }
 
+    /// <summary>What a quota's default limit reads as where AWS publishes none.</summary>
+    public const string NotPublished = "not published";
+
     /// <summary>US dollars with cents, e.g. $12.30; a missing amount as "not priced".</summary>
     public static string Money(decimal? amount) =>
         amount is { } a ? "$" + a.ToString("F2", CultureInfo.InvariantCulture) : "not priced";
@@ -80,7 +83,7 @@ public static class PlanRenderer
 
             Heading(2, "Account quotas drawn");
             Table(["quota", "this stack", "default limit", "adjustable", "counted per"],
-                plan.Quotas.Select(q => new[] { q.Name, Number(q.Used), Number(q.Limit), q.Adjustable ? "yes" : "no", q.Scope }));
+                plan.Quotas.Select(q => new[] { q.Name, Number(q.Used), q.Limit is { } limit ? Number(limit) : NotPublished, YesNo(q.Adjustable), q.Scope }));
 
             Heading(2, "Guardrail findings");
             Table(["rule", "resource", "problem", "waived because"],
@@ -141,6 +144,8 @@ public static class PlanRenderer
         private static string Singular(string unit) => unit.EndsWith('s') ? unit[..^1] : unit;
 
         private static string Number(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+        private static string YesNo(bool? value) => value switch { true => "yes", false => "no", null => NotPublished };
 
         private static string Shorten(string value) => value.Length <= 120 ? value : value[..117] + "...";
 

@@ -68,4 +68,10 @@ public static class ResourceTypes
 
     /// <summary>A stack's read of another stack's outputs.</summary>
     public const string StackReference = "pulumi:pulumi:StackReference";
+
+    /// <summary>The stack's serverless MLflow App.</summary>
+    public const string MlflowApp = "aws:sagemaker/mlflowApp:MlflowApp";
+
+    /// <summary>The stack's model registry.</summary>
+    public const string ModelPackageGroup = "aws:sagemaker/modelPackageGroup:ModelPackageGroup";
 }

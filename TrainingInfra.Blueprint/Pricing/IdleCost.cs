@@ -30,7 +30,7 @@ public static class IdleCost
             {
                 case ResourceTypes.VpcEndpoint when resource.Text("vpcEndpointType") == "Interface":
                     var zones = Math.Max(1, resource.Strings("subnetIds").Count);
-                    var service = resource.Text("serviceName")?.Split('.', 4).ElementAtOrDefault(3) ?? resource.Name;
+                    var service = resource.Text("serviceName") is { } serviceName ? Aws.AwsRegion.EndpointShortName(serviceName) : resource.Name;
                     idle.Add(Line($"interface endpoint {service} in {zones} zone{(zones == 1 ? "" : "s")}", resource, zones * hours, "endpoint-zone hours",
                         prices?.InterfaceEndpointPerAzHour, region));
                     break;
@@ -76,6 +76,14 @@ public static class IdleCost
                     // The package mirror has no standing charge: what it caches and what pip asks of it.
                     usage.Add(Usage("CodeArtifact storage (package mirror)", resource, "GB-months", prices?.CodeArtifactStoragePerGbMonth, region));
                     usage.Add(Usage("CodeArtifact requests (package mirror)", resource, "10,000 requests", prices?.CodeArtifactPer10kRequests, region));
+                    break;
+                case ResourceTypes.MlflowApp:
+                    idle.Add(Free("SageMaker MLflow App", resource, "app-months", prices, region,
+                        "no charge of its own: serverless, it scales to zero when unused; its artifacts bill as S3 storage in the model bucket"));
+                    break;
+                case ResourceTypes.ModelPackageGroup:
+                    idle.Add(Free("SageMaker model package group", resource, "group-months", prices, region,
+                        "no charge of its own; its packages point at model artifacts that bill as S3 storage"));
                     break;
                 case ResourceTypes.Bucket:
                     usage.Add(Usage($"S3 Standard storage in {resource.Text("bucket") ?? resource.Name}", resource, "GB-months", prices?.S3StandardPerGbMonth, region));
@@ -141,6 +149,19 @@ public static class IdleCost
 
         decimal? free = prices is null ? null : 0m;
         return new CostLine("AWS Budgets cost budget", budget.Name, 1, "budget-months", free, free, note);
+    }
+
+    /// <summary>
+    /// A resource that bills nothing itself. MLflow Apps come "at no additional cost" and scale "down
+    /// to zero when not in use" (AWS Machine Learning blog, "Scaling MLflow for enterprise AI: What's
+    /// New in SageMaker AI with MLflow", December 2025, read 2026-12-05; the pricing page could not be
+    /// read from the build machine); SageMaker's pricing lists no charge for the model registry (as
+    /// of 2026-12-05). Priced only where the program has a table, as the budget is.
+    /// </summary>
+    private static CostLine Free(string item, PlannedResource resource, string unit, PriceTable? prices, string region, string note)
+    {
+        decimal? free = prices is null ? null : 0m;
+        return new CostLine(item, resource.Name, 1, unit, free, free, prices is null ? $"no price table for {region}" : note);
     }
 
     private static int NatGateways(PlannedResource vpc) =>

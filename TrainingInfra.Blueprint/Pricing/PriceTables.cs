@@ -44,6 +44,7 @@ public static class PriceTables
             ["S3 storage"] = "https://aws.amazon.com/s3/pricing/",
             ["cross-zone data"] = "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region",
             ["CodeArtifact"] = "https://aws.amazon.com/codeartifact/pricing/ (read 2026-12-05)",
+            ["MLflow App"] = "https://aws.amazon.com/blogs/machine-learning/scaling-mlflow-for-enterprise-ai-whats-new-in-sagemaker-ai-with-mlflow/ (\"at no additional cost\", read 2026-12-05)",
         });
 
     /// <summary>Every region that has a table.</summary>

@@ -132,6 +132,8 @@ public static class GuardrailCatalog
                 .Select(v => Finding("EC2.15", v, PublicSubnetsProblem))
                 .Concat(run.OfType(Subnet).Where(n => n.Flag("mapPublicIpOnLaunch") == true).Select(n => Finding("EC2.15", n, "maps public IPs on launch")))),
         PrivateNetworkRules.NoPathToTheInternet,
+        ExperimentRules.AppKeepsToItsStack,
+        ExperimentRules.GrantsReachOnlyThisStack,
         new("TI.NET.2", "Ingress rules name a protocol and ports, not all traffic", Always, run => run.OfType(SecurityGroup),
             run => run.OfType(IngressRule).Where(r => r.Text("ipProtocol") == "-1")
                 .Select(r => Finding("TI.NET.2", r, r.Text("referencedSecurityGroupId") == r.Text("securityGroupId")

@@ -8,11 +8,8 @@ namespace TrainingInfra.Mocks.Guardrails;
 /// </summary>
 public static class Waivers
 {
-    /// <summary>
-    /// Actions that may be granted on "*" (CKV_AWS_355), because AWS offers no resource to scope
-    /// them to; anything else on "*" is a finding.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> StarResourceActions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    // Declared before StarResourceActions, which is built from it: static fields initialise in text order.
+    private static readonly Dictionary<string, string> ReviewedStarActions = new(StringComparer.Ordinal)
     {
         ["ecr:GetAuthorizationToken"] = "the registry login token is account-wide; the action supports no resource",
         ["sts:GetServiceBearerToken"] = "package mirror: STS grants the bearer token on no resource (CodeArtifact's authentication page grants it on \"*\"); the grant is conditioned on sts:AWSServiceName = codeartifact.amazonaws.com instead",
@@ -30,7 +27,21 @@ public static class Waivers
         ["cloudwatch:GetMetricData"] = "scoped notebook: metric reads have no resource type; training metrics carry only the job name as dimension",
         ["cloudwatch:GetMetricStatistics"] = "scoped notebook: as GetMetricData",
         ["cloudwatch:ListMetrics"] = "scoped notebook: as GetMetricData",
+        ["sagemaker:ListModelPackages"] = "notebook: listing has no resource type; it shows the names and states of the account's model packages and opens none",
     };
+
+    // The sagemaker-mlflow actions name tracking servers as their only resource type (Service
+    // Authorization Reference, read 2026-12-05), never an MLflow App: "*" with the stack's tags as
+    // condition is how they are held to this stack's app (ExperimentPolicies).
+    private static IEnumerable<KeyValuePair<string, string>> MlflowApiOnTags =>
+        Blueprint.Experiments.ExperimentPolicies.MlflowApiActions.Select(action => KeyValuePair.Create(action,
+            "MLflow App clients: the sagemaker-mlflow actions offer no resource type for an app; the grant is held to the stack's Project and Environment tags"));
+
+    /// <summary>
+    /// Actions that may be granted on "*" (CKV_AWS_355), because AWS offers no resource to scope
+    /// them to; anything else on "*" is a finding.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> StarResourceActions { get; } = new Dictionary<string, string>(ReviewedStarActions.Concat(MlflowApiOnTags), StringComparer.Ordinal);
 
     private static readonly string[] ReviewedManagedPolicies =
     [

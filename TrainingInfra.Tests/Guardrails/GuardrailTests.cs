@@ -95,6 +95,8 @@ public sealed class GuardrailTests(StackRuns runs, ITestOutputHelper output)
     [Theory, MemberData(nameof(Stacks))] public Task EC2_15_PublicSubnetsOnlyAsReviewed(string stack) => Holds("EC2.15", stack);
     [Theory, MemberData(nameof(Stacks))] public Task TI_NET_2_AllTrafficIngressOnlyAsReviewed(string stack) => Holds("TI.NET.2", stack);
     [Theory, MemberData(nameof(Stacks))] public Task TI_NET_3_PrivateNetworkHasNoPathToTheInternet(string stack) => Holds("TI.NET.3", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task TI_ML_1_MlflowAppKeepsToItsStack(string stack) => Holds("TI.ML.1", stack);
+    [Theory, MemberData(nameof(Stacks))] public Task TI_ML_2_GrantsReachOnlyThisStacksAppAndGroup(string stack) => Holds("TI.ML.2", stack);
 
     [Fact]
     public async Task ProdIsPrivate_AndNeedsNoWaiverForPublicSubnets()

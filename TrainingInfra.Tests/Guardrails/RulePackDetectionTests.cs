@@ -1,4 +1,6 @@
+using TrainingInfra.Blueprint.Planning;
 using TrainingInfra.Tests.Support;
+using static TrainingInfra.Mocks.Guardrails.Scan;
 
 namespace TrainingInfra.Tests.Guardrails;
 
@@ -44,5 +46,19 @@ public class RulePackDetectionTests(StackRuns runs)
         Assert.Contains("training-infra:replicaRegion = 'us-east-1'", message, StringComparison.Ordinal);
         Assert.Contains("training-infra:notebookAccess = 'admin'", message, StringComparison.Ordinal);
         Assert.DoesNotContain(registered, r => r.Type != "pulumi:pulumi:Stack");
+    }
+
+    [Fact]
+    public async Task TI_ML_1_And_2_ReportDevsAppAndGrants_WhenJudgedAsProds()
+    {
+        // No config makes a stack reach another's app; judging dev's resources as prod's shows that
+        // the rules would see it: every app property and every grant names the wrong stack.
+        var dev = await runs.Get("dev");
+        var prod = new Blueprint.Naming.ResourceNames("prod");
+        var grants = IdentityStatements(dev).Where(s => s.Effect == "Allow" && s.Source.Contains("experiments", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(2, ExperimentRules.AppProblems(prod, Assert.Single(dev.OfType(ResourceTypes.MlflowApp))).Count());
+        Assert.Empty(grants.SelectMany(s => ExperimentRules.GrantProblems(dev.Settings.Names, ExperimentRules.AppArns(dev), s)));
+        Assert.All(grants, s => Assert.NotEmpty(ExperimentRules.GrantProblems(prod, new HashSet<string>(), s)));
     }
 }

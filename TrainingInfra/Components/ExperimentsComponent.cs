@@ -55,11 +55,13 @@ public sealed class ExperimentsComponent : ComponentResource
                     .Apply(t => ExperimentPolicies.App(settings, t.Item1, t.Item2, t.Item3)),
             }, new CustomResourceOptions { Parent = role, Protect = protection.Protect, RetainOnDelete = protection.RetainOnDelete });
 
-            // RoleArn is the app's only ForceNew argument (the API has no way to change it) and the
-            // role's name depends on the suffix alone. CreateMlflowApp checks that SageMaker can
+            // RoleArn is the app's only ForceNew argument (the API has no way to change it), and the
+            // role is renamed only with a new suffix, which renames the app too: old and new never
+            // share a name, so the new app comes first. CreateMlflowApp checks that SageMaker can
             // assume the role, so the app comes after its policy.
             var appOptions = Kept(protection);
             appOptions.DependsOn = access;
+            appOptions.DeleteBeforeReplace = false;
             var app = new MlflowApp("mlflow-app", new MlflowAppArgs
             {
                 Name = names.MlflowApp,

@@ -14,13 +14,12 @@ public sealed partial class MonitoringComponent
     /// failure alerts; an alarm notices when they cannot be delivered. The group's name depends on
     /// the suffix alone, so the rule needs nothing from the registry's component.
     /// </summary>
-    private EventRule CreateApprovalAlert(PlatformSettings settings, Topic topic, TopicPolicy topicPolicy)
+    private (EventRule Rule, MetricAlarm Alarm) CreateApprovalAlert(PlatformSettings settings, Topic topic, TopicPolicy topicPolicy)
     {
         var alert = ModelApprovalAlert.For(settings.Names);
         var rule = CreateAlertRule(
             alert.Id, alert.RuleName, alert.RuleDescription, Output.Create(EventPatterns.ModelApprovals(settings.Names.ModelPackageGroup)),
             alert.Message, topic, topicPolicy, settings.Tags);
-        _ = CreateAlarm($"{alert.Id}-undelivered-alarm", alert.UndeliveredAlarm, rule, topic, settings.Tags);
-        return rule;
+        return (rule, CreateAlarm($"{alert.Id}-undelivered-alarm", alert.UndeliveredAlarm, rule, topic, settings.Tags));
     }
 }

@@ -95,7 +95,8 @@ public sealed partial class MonitoringComponent : ComponentResource
         var alarms = new List<MetricAlarm>();
         alarms.AddRange(trainingAlert.Alarms);
         alarms.AddRange(batchAlert.Alarms);
-        var approvalRule = CreateApprovalAlert(settings, topic, topicPolicy);
+        var approval = CreateApprovalAlert(settings, topic, topicPolicy);
+        alarms.Add(approval.Alarm);
 
         var dashboard = new Dashboard("dashboard", new DashboardArgs
         {
@@ -109,7 +110,7 @@ public sealed partial class MonitoringComponent : ComponentResource
         AlertTopicArn = topic.Arn;
         TrainingJobFailedRuleName = trainingAlert.Rule.Name;
         BatchJobFailedRuleName = batchAlert.Rule.Name;
-        ModelApprovalRuleName = approvalRule.Name;
+        ModelApprovalRuleName = approval.Rule.Name;
 
         RegisterOutputs(new Dictionary<string, object?>
         {
