@@ -29,7 +29,9 @@ public class ExperimentsTests(StackRuns runs)
         Assert.True(run.Settings.Experiments.MlflowApp, $"{stack}'s file leaves the app out");
         Assert.Equal($"training-mlflow-{suffix}", Assert.Single(run.OfType(ResourceTypes.MlflowApp)).Text("name"));
         Assert.Equal($"training-models-{suffix}", Assert.Single(run.OfType(ResourceTypes.ModelPackageGroup)).Text("modelPackageGroupName"));
-        Assert.Single(run.OfType(Endpoint), e => e.Text("serviceName") == "aws.sagemaker.us-east-1.mlflow" && e.Flag("privateDnsEnabled") == true);
+        // A per-PR stack's jobs use the network it attaches to (dev's).
+        var network = run.Settings.Network.OwnsNetwork ? run : await runs.Get(run.Settings.Network.NetworkStack!);
+        Assert.Single(network.OfType(Endpoint), e => e.Text("serviceName") == "aws.sagemaker.us-east-1.mlflow" && e.Flag("privateDnsEnabled") == true);
         Assert.Single(run.OfType(Rule), r => r.Text("name") == $"model-approval-{suffix}");
     }
 
