@@ -54,6 +54,21 @@ public class PerPrDeployMlflowAppTests
     }
 
     [Theory]
+    [MemberData(nameof(DevAndProd))]
+    public void PerPrRole_CannotCreateOrTagAnAppThatPosesAsDevsOrProds(string stack)
+    {
+        // Only the tags tell the apps apart, and dev's and prod's roles reach the sagemaker-mlflow
+        // API of apps that carry their stack's tags: a per-PR app may not carry them.
+        var posing = With(StackTags.InRequest(StackTags.Of(stack)), "aws:RequestTag/DeployFence", "per-pr");
+        var keys = new Dictionary<string, IReadOnlyList<string>> { ["aws:TagKeys"] = [.. StackTags.Of(stack).Keys, "DeployFence"] };
+
+        Assert.Equal(PolicyDecision.ExplicitlyDenied, Decide("sagemaker:CreateMlflowApp", posing, keys));
+        Assert.Equal(PolicyDecision.ExplicitlyDenied, Decide("sagemaker:AddTags", new(StackTags.OnResource(PrTags)) { ["aws:RequestTag/Environment"] = stack },
+            new() { ["aws:TagKeys"] = ["Environment"] }));
+        Assert.Equal(PolicyDecision.Allowed, Decide("sagemaker:CreateMlflowApp", StackTags.InRequest(PrTags), StackTags.Keys(PrTags)));
+    }
+
+    [Theory]
     [InlineData("sagemaker:UpdateMlflowApp")]
     [InlineData("sagemaker:DeleteMlflowApp")]
     public void PerPrRole_ChangesAndDeletesItsOwnApp_NeverDevsOrProds(string action)
