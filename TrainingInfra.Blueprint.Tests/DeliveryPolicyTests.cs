@@ -35,6 +35,11 @@ public partial class DeliveryPolicyTests
     [InlineData("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:111122223333:secret:x")]
     [InlineData("ssm:GetParameter", "arn:aws:ssm:us-east-1:111122223333:parameter/x")]
     [InlineData("sagemaker:CreatePresignedNotebookInstanceUrl", "arn:aws:sagemaker:us-east-1:111122223333:notebook-instance/training-notebook-dev")]
+    [InlineData("sagemaker:CallMlflowAppApi", "arn:aws:sagemaker:us-east-1:111122223333:mlflow-app/app-1A2B3C4D5E6F")]
+    [InlineData("sagemaker:CreatePresignedMlflowAppUrl", "arn:aws:sagemaker:us-east-1:111122223333:mlflow-app/app-1A2B3C4D5E6F")]
+    [InlineData("sagemaker-mlflow:GetRun", "arn:aws:sagemaker:us-east-1:111122223333:mlflow-app/app-1A2B3C4D5E6F")]
+    [InlineData("sagemaker-mlflow:SearchRuns", "*")]
+    [InlineData("sagemaker-mlflow:GetDownloadURIForModelVersionArtifacts", "arn:aws:sagemaker:us-east-1:111122223333:mlflow-tracking-server/x")]
     public void PreviewRole_CannotReadData_EvenBesideAwsReadOnlyAccess(string action, string resource)
     {
         // Whatever allow is attached beside it (AWS's ReadOnlyAccess grants s3:Get* on everything), the
@@ -53,6 +58,21 @@ public partial class DeliveryPolicyTests
     public void PreviewRole_ReadsTheControlPlane(string action, string resource)
     {
         Assert.Equal(PolicyDecision.Allowed, PolicyEvaluator.Decide(DeliveryPolicies.ReadOnlyPreview("dev"), action, resource));
+    }
+
+    [Fact]
+    public void PreviewRole_RefreshesTheMlflowAppAndTheRegistry_WithoutReadingExperiments()
+    {
+        // A refresh reads what the provider reads (DescribeMlflowApp, DescribeModelPackageGroup,
+        // ListTags); the experiments, runs and artifacts behind the app are data.
+        var preview = DeliveryPolicies.ReadOnlyPreview("dev");
+        var app = $"arn:aws:sagemaker:us-east-1:{Account}:mlflow-app/app-1A2B3C4D5E6F";
+        var group = $"arn:aws:sagemaker:us-east-1:{Account}:model-package-group/{Dev.ModelPackageGroup}";
+
+        Assert.True(PolicyEvaluator.IsAllowed(preview, "sagemaker:DescribeMlflowApp", app));
+        Assert.True(PolicyEvaluator.IsAllowed(preview, "sagemaker:ListTags", app));
+        Assert.True(PolicyEvaluator.IsAllowed(preview, "sagemaker:DescribeModelPackageGroup", group));
+        Assert.Equal(PolicyDecision.ExplicitlyDenied, PolicyEvaluator.Decide(preview, "sagemaker:CallMlflowAppApi", app));
     }
 
     [Theory]

@@ -19,7 +19,7 @@ internal static partial class DeliveryPolicies
 
     /// <summary>The files of the per-PR deploy role, attached together as managed policies.</summary>
     public static readonly string[] PerPrDeployFiles =
-        ["per-pr-deploy-iam.json", "per-pr-deploy-data.json", "per-pr-deploy-compute.json", "per-pr-deploy-tagged.json", "per-pr-deploy-state.json"];
+        ["per-pr-deploy-iam.json", "per-pr-deploy-data.json", "per-pr-deploy-compute.json", "per-pr-deploy-tagged.json", "per-pr-deploy-mlflow.json", "per-pr-deploy-state.json"];
 
     public static string Directory => Path.Combine(StackConfigFiles.RepoDirectory, "policies");
 
