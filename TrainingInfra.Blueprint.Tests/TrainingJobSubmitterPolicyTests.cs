@@ -143,4 +143,17 @@ public class TrainingJobSubmitterPolicyTests
     {
         Assert.Equal(allowed, PolicyEvaluator.IsAllowed(OnDev().Policies, "iam:PassRole", role, new Dictionary<string, string> { ["iam:PassedToService"] = service }));
     }
+
+    [Theory]
+    [InlineData("training-models-dev", "PendingManualApproval", true)]
+    [InlineData("training-models-dev", "Approved", false)]
+    [InlineData("training-models-prod", "PendingManualApproval", false)]
+    public void RegistersAFinishedJobsModel_InTheStacksGroupOnly_PendingApproval(string group, string status, bool allowed)
+    {
+        var package = $"arn:aws:sagemaker:us-east-1:{Account}:model-package/{group}/1";
+
+        Assert.Equal(allowed, PolicyEvaluator.IsAllowed(OnDev().Policies, "sagemaker:CreateModelPackage", package,
+            new Dictionary<string, string> { ["sagemaker:ModelApprovalStatus"] = status }));
+        Assert.False(PolicyEvaluator.IsAllowed(OnDev().Policies, "sagemaker:UpdateModelPackage", package));
+    }
 }

@@ -85,6 +85,25 @@ public static class ExperimentPolicies
     }
 
     /// <summary>
+    /// Registering in this stack's group, pending approval only, and reading it: what the clients and
+    /// whoever runs scripts/register-model.sh with the submitter policy need of the registry.
+    /// </summary>
+    public static IReadOnlyList<JsonObject> RegistryStatements(PlatformSettings settings, string accountId)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        string[] registry = [ModelRegistry.GroupArn(settings, accountId), ModelRegistry.PackagesArn(settings, accountId)];
+        return
+        [
+            // IfExists: a package created without an approval status is left pending by SageMaker too.
+            PolicyDocument.Allow(
+                "RegisterPackagesPendingApproval", ["sagemaker:CreateModelPackage"], registry,
+                new JsonObject { ["StringEqualsIfExists"] = new JsonObject { ["sagemaker:ModelApprovalStatus"] = ModelRegistry.PendingApproval } }),
+            PolicyDocument.Allow(
+                "ReadThisStacksRegistry", ["sagemaker:DescribeModelPackageGroup", "sagemaker:DescribeModelPackage"], registry),
+        ];
+    }
+
+    /// <summary>
     /// A client role (training jobs, the notebook): this stack's app by its ARN and, for the
     /// sagemaker-mlflow actions, by its tags; this stack's group, where it may register packages that
     /// await approval and read them, never approve one. <paramref name="appArn"/> is null without an app.
@@ -92,8 +111,6 @@ public static class ExperimentPolicies
     public static string Client(PlatformSettings settings, string accountId, string? appArn, bool notebook)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var group = ModelRegistry.GroupArn(settings, accountId);
-        var packages = ModelRegistry.PackagesArn(settings, accountId);
         var statements = new List<JsonObject>();
         if (appArn is not null)
         {
@@ -104,12 +121,7 @@ public static class ExperimentPolicies
                 "MlflowApiOnThisStacksTagsOnly", MlflowApiActions, ["*"], NotebookSageMakerAccess.TagCondition(settings, "aws:ResourceTag")));
         }
 
-        // IfExists: a package created without an approval status is left pending by SageMaker too.
-        statements.Add(PolicyDocument.Allow(
-            "RegisterPackagesPendingApproval", ["sagemaker:CreateModelPackage"], [group, packages],
-            new JsonObject { ["StringEqualsIfExists"] = new JsonObject { ["sagemaker:ModelApprovalStatus"] = ModelRegistry.PendingApproval } }));
-        statements.Add(PolicyDocument.Allow(
-            "ReadThisStacksRegistry", ["sagemaker:DescribeModelPackageGroup", "sagemaker:DescribeModelPackage"], [group, packages]));
+        statements.AddRange(RegistryStatements(settings, accountId));
         if (notebook)
         {
             // ListModelPackages has no resource type: "*" is its only form; it lists names and states.

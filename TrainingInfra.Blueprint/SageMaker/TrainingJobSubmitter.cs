@@ -22,5 +22,7 @@ public static class TrainingJobSubmitter
         [
             .. NotebookSageMakerAccess.JobStatements(settings, accountId, limits),
             SageMakerPolicies.PassTrainingRole("PassOnlyTheTrainingRoleToSageMaker", trainingRoleArn),
+            // scripts/register-model.sh: a finished job's model into this stack's group, pending approval.
+            .. Experiments.ExperimentPolicies.RegistryStatements(settings, accountId),
         ]);
 }
