@@ -136,8 +136,12 @@ jq -n --arg image "$account.dkr.ecr.$region.amazonaws.com/sagemaker-xgboost:1.7-
   ResourceConfig: {InstanceCount: 1},
   StoppingCondition: {MaxRuntimeInSeconds: 900, MaxWaitTimeInSeconds: 1800}
 }' >"$work/training.json"
+# Without the stack's MlflowConfig and ModelPackageConfig: the built-in XGBoost image is no MLflow
+# client, and the test registers the model itself (register-model.sh) to prove that path.
+jq -c '.TrainingJobConfig |= ((if type == "string" then fromjson else . end) | del(.MlflowConfig, .ModelPackageConfig) | tojson)' \
+  "$work/outputs.json" >"$work/training-outputs.json"
 left="$(remaining)"
-"$here/start-training-job.sh" "$stack" "$training_job" --outputs "$work/outputs.json" --merge "$work/training.json" \
+"$here/start-training-job.sh" "$stack" "$training_job" --outputs "$work/training-outputs.json" --merge "$work/training.json" \
   --instance-type ml.m5.xlarge --skip-quota-check --wait --timeout "$left" || failed "the training job did not complete"
 ok "training job $training_job completed"
 

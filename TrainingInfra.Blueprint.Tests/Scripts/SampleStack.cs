@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TrainingInfra.Blueprint.Naming;
 using TrainingInfra.Blueprint.SageMaker;
 using TrainingInfra.Blueprint.Tests.Support;
 
@@ -20,6 +21,13 @@ internal static class SampleStack
     public const string Repository = "111122223333.dkr.ecr.us-east-1.amazonaws.com/training-containers-dev";
     public const string DataKey = "arn:aws:kms:us-east-1:111122223333:key/0f1e2d3c-data-key";
     public const string BatchFailureRule = "batch-job-failed-dev";
+    public const string TrainingRole = "arn:aws:iam::111122223333:role/training-job-role-dev";
+    public const string MlflowApp = "arn:aws:sagemaker:us-east-1:111122223333:mlflow-app/app-0a1b2c3d4e5f";
+
+    /// <summary>The stack's names, as the program gives them for the suffix dev.</summary>
+    public static ResourceNames Names { get; } = new("dev");
+
+    public static string ModelPackageGroupArn => $"arn:aws:sagemaker:{Region}:{Account}:model-package-group/{Names.ModelPackageGroup}";
 
     /// <summary>What Batch's DescribeJobDefinitions answers for the stack's <see cref="JobDefinition"/>.</summary>
     public const string JobDefinitions = $$$"""
@@ -33,31 +41,49 @@ internal static class SampleStack
             "logConfiguration":{"logDriver":"awslogs","options":{"awslogs-group":"/aws/sagemaker/training-jobs-dev"}},"secrets":[]}}]}
         """;
 
+    /// <summary>
+    /// The TrainingJobConfig output. With <paramref name="registry"/> (a stack with an MLflow App and
+    /// a model package group) it carries MlflowConfig and ModelPackageConfig, as the program's does.
+    /// </summary>
     public static string TrainingJobConfig(string? dataKey = null, params (string Key, string Value)[] config) =>
+        TrainingJobConfig(dataKey, registry: true, config);
+
+    public static string TrainingJobConfig(string? dataKey, bool registry, params (string Key, string Value)[] config) =>
         new TrainingJobRequest(
             Configs.Load(config).Training,
-            "arn:aws:iam::111122223333:role/training-job-role-dev",
+            TrainingRole,
             "sg-0123456789abcdef0",
             ["subnet-isolated-a", "subnet-isolated-b"],
             Models,
             Datasets,
             Repository,
-            dataKey).ToJson();
+            dataKey)
+        {
+            MlflowAppArn = registry ? MlflowApp : null,
+            MlflowExperimentName = registry ? Names.MlflowExperiment : null,
+            ModelPackageGroupArn = registry ? ModelPackageGroupArn : null,
+        }.ToJson();
 
-    public static JsonObject Outputs(string? dataKey = null) => new()
+    /// <param name="dataKey">The stack's data key, or null.</param>
+    /// <param name="registry">Whether TrainingJobConfig carries MlflowConfig and ModelPackageConfig.</param>
+    public static JsonObject Outputs(string? dataKey = null, bool registry = true) => new()
     {
         ["EnvironmentSuffix"] = "dev",
         ["Region"] = Region,
         ["DatasetBucketName"] = Datasets,
         ["ModelBucketName"] = Models,
         ["ECRRepositoryUri"] = Repository,
-        ["TrainingRoleArn"] = "arn:aws:iam::111122223333:role/training-job-role-dev",
-        ["TrainingJobConfig"] = TrainingJobConfig(dataKey),
+        ["TrainingRoleArn"] = TrainingRole,
+        ["TrainingJobConfig"] = TrainingJobConfig(dataKey, registry),
         ["ComputeEnvironmentArn"] = ComputeEnvironment,
         ["JobQueueArn"] = Queue,
         ["JobDefinitionArn"] = JobDefinition,
         ["LogGroupName"] = "/aws/sagemaker/training-jobs-dev",
         ["TrainingJobFailedRuleName"] = "training-job-failed-dev",
         ["BatchJobFailedRuleName"] = BatchFailureRule,
+        ["ModelPackageGroupName"] = Names.ModelPackageGroup,
+        ["ModelApprovalRuleName"] = Names.ModelApprovalRule,
+        ["MlflowAppArn"] = MlflowApp,
+        ["DataProtected"] = false,
     };
 }

@@ -122,6 +122,11 @@ public sealed class SmokeTestScriptTests : IDisposable
         Assert.True(JsonNode.DeepEquals(stack["RoleArn"], request["RoleArn"]));
         Assert.True(JsonNode.DeepEquals(stack["VpcConfig"], request["VpcConfig"]));
         Assert.True(JsonNode.DeepEquals(stack["OutputDataConfig"], request["OutputDataConfig"]));
+        // The stack's config logs to MLflow and registers the model; the built-in image is no MLflow client.
+        Assert.NotNull(stack["MlflowConfig"]);
+        Assert.NotNull(stack["ModelPackageConfig"]);
+        Assert.False(request.AsObject().ContainsKey("MlflowConfig"));
+        Assert.False(request.AsObject().ContainsKey("ModelPackageConfig"));
         var channel = Assert.Single(request["InputDataConfig"]!.AsArray())!;
         Assert.Equal(upload[..(upload.LastIndexOf('/') + 1)], (string?)channel["DataSource"]!["S3DataSource"]!["S3Uri"]);
         var job = (string)request["TrainingJobName"]!;
