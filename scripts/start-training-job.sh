@@ -143,8 +143,11 @@ fi
 
 # SageMaker copies everything under CheckpointConfig.S3Uri into a job when it starts or resumes, so
 # each job gets a prefix of its own: two jobs sharing one would resume from each other's state.
+# A stack with an MLflow App logs each job as a run of its experiment (MlflowConfig), named after the
+# job unless --merge named it: MlflowRunName, 1 to 256 characters (botocore sagemaker 2017-07-24, read 2026-12-05).
 request="$(jq -c --arg job "$job" '.TrainingJobName = $job
-  | if .CheckpointConfig.S3Uri then .CheckpointConfig.S3Uri |= (sub("/*$"; "/") + $job + "/") else . end' <<<"$request")"
+  | if .CheckpointConfig.S3Uri then .CheckpointConfig.S3Uri |= (sub("/*$"; "/") + $job + "/") else . end
+  | if .MlflowConfig then .MlflowConfig.MlflowRunName //= $job else . end' <<<"$request")"
 
 ti_aws sagemaker create-training-job --region "$region" --cli-input-json "$request" >/dev/null
 console="https://$(ti_console_host "$region")/sagemaker/home?region=$region#/jobs/$job"

@@ -99,8 +99,9 @@ public sealed class StartTrainingJobThroughRealCliTests
         sandbox.AssertSucceeded(result);
         var request = SentRequest(sandbox);
         Assert.Equal(SampleStack.ModelPackageGroupArn, (string?)request["ModelPackageConfig"]!["ModelPackageGroupArn"]);
-        Assert.Equal((SampleStack.MlflowApp, SampleStack.Names.MlflowExperiment),
-            ((string?)request["MlflowConfig"]!["MlflowResourceArn"], (string?)request["MlflowConfig"]!["MlflowExperimentName"]));
+        Assert.Equal((SampleStack.MlflowApp, SampleStack.Names.MlflowExperiment, "resnet-01"),
+            ((string?)request["MlflowConfig"]!["MlflowResourceArn"], (string?)request["MlflowConfig"]!["MlflowExperimentName"],
+             (string?)request["MlflowConfig"]!["MlflowRunName"]));
     }
 
     [Theory]
