@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# Shared by the platform's commands (start-training-job.sh, submit-batch-job.sh, smoke-test.sh):
-# reading a stack's outputs, messages, console links, waiting for a job. Sourced, never run.
+# Shared by the platform's commands (start-training-job.sh, submit-batch-job.sh, smoke-test.sh,
+# check-quotas.sh, register-model.sh, empty-model-registry.sh): reading a stack's outputs, messages,
+# console links, waiting for a job. Sourced, never run.
 #
 # Exit codes of every command: 0 done; 1 the job failed or was stopped; 2 wrong usage;
 # 3 an AWS or Pulumi call failed, or the stack lacks an output; 4 an account quota is below what the
@@ -45,11 +46,20 @@ ti_aws() {
 # prints nothing and succeeds, for the caller to handle; any other failure ends the command as in
 # ti_aws. Both CLI majors name the code in "An error occurred (<code>) when calling ...".
 ti_aws_except() {
-  local code="$1" errors status=0
+  local code="$1"
   shift
+  ti_aws_except_message "$code" "" "$@"
+}
+
+# ti_aws_except_message <error code> <text> <args...>: ti_aws_except, for a refusal whose message
+# also contains this text (for a code as broad as ValidationException, which also means a bad request).
+ti_aws_except_message() {
+  local code="$1" text="$2" errors status=0
+  shift 2
   errors="$(mktemp)" || ti_fail "$TI_EXIT_ERROR" "cannot create a temporary file"
   aws "$@" --output json 2>"$errors" || status=$?
-  if [ "$status" -ne 0 ] && grep -qF "An error occurred ($code) when calling" "$errors"; then
+  if [ "$status" -ne 0 ] && awk -v code="An error occurred ($code) when calling" -v text="$text" \
+    'index($0, code) && (text == "" || index($0, text)) { found = 1 } END { exit !found }' "$errors"; then
     status=0
   else
     cat "$errors" >&2
