@@ -166,6 +166,33 @@ public partial class WorkflowTests
         Assert.Equal(ConcurrencyGroups("pr-stack.yml", Job("pr-stack.yml", "up")), ConcurrencyGroups("pr-stack.yml", destroy));
     }
 
+    /// <summary>
+    /// SageMaker does not delete a model package group that holds versions, and the provider's delete
+    /// deletes none: every destroy runs empty-model-registry.sh first, on the stack's outputs, and a
+    /// failure there ends the job before the destroy (no condition, no continue-on-error).
+    /// </summary>
+    [Fact]
+    public void EveryDestroy_EmptiesTheStacksModelRegistryFirst()
+    {
+        var destroys = Names.SelectMany(w => Jobs(w).Select(j => j.Job))
+            .Where(j => Steps(j).Any(s => ChangesAStack(s) && Run(s).Contains(" destroy ", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.NotEmpty(destroys);
+        Assert.True(File.Exists(Path.Combine(Scripts.ScriptSandbox.RepoRoot, "scripts", "empty-model-registry.sh")));
+        Assert.All(destroys, job =>
+        {
+            var steps = Steps(job).ToList();
+            var collect = steps.FindIndex(s => Run(s) == "pulumi stack output --json --stack \"$STACK\" > \"$RUNNER_TEMP/stack-outputs.json\"");
+            var empty = steps.FindIndex(s => Run(s) == "bash scripts/empty-model-registry.sh \"$STACK\" --outputs \"$RUNNER_TEMP/stack-outputs.json\"");
+            var destroy = steps.FindIndex(ChangesAStack);
+            Assert.True(collect >= 0 && collect < empty && empty < destroy, $"outputs at {collect}, emptying at {empty}, destroy at {destroy}");
+            Assert.Null(Scalar(steps[empty], "if"));
+            Assert.Null(Scalar(steps[empty], "continue-on-error"));
+            Assert.False(UsesSecrets(steps[empty]));
+        });
+    }
+
     [Theory]
     [MemberData(nameof(AllWorkflows))]
     public void Workflow_ReachesAwsThroughOidcOnly(string workflow)

@@ -7,7 +7,7 @@
 #   reap-pr-stacks.sh [--max-idle-days N] [--dry-run]
 #
 # Needs the Pulumi CLI logged in to the stacks' backend, gh authenticated for the repository
-# (GH_TOKEN), jq, and the AWS credentials the stacks deploy with.
+# (GH_TOKEN), jq, the AWS CLI, and the AWS credentials the stacks deploy with.
 set -euo pipefail
 
 max_idle_days=7
@@ -70,8 +70,11 @@ while IFS=$'\t' read -r stack last_update; do
     report "would remove $stack: $reason"
     continue
   fi
-  # The stack's config is rebuilt from the pr template, as when it was created.
+  # The stack's config is rebuilt from the pr template, as when it was created. Its model package
+  # group must be emptied first: SageMaker does not delete a group that holds versions, and the
+  # provider's delete does not delete them. If emptying fails, the stack is not destroyed.
   if bash "$here/pr-stack-config.sh" "$stack" >/dev/null \
+    && bash "$here/../../scripts/empty-model-registry.sh" "$stack" \
     && pulumi destroy --stack "$stack" --yes --skip-preview --non-interactive \
     && pulumi stack rm "$stack" --yes --non-interactive; then
     report "removed $stack: $reason"

@@ -15,6 +15,11 @@ public sealed class ReapPrStacksScriptTests : IDisposable
     public ReapPrStacksScriptTests()
     {
         _sandbox.Environment["GITHUB_STEP_SUMMARY"] = Path.Combine(_sandbox.Dir, "summary.md");
+        // Every stack has a model registry, empty unless a test fills it (the stand-in pulumi
+        // answers every stack's outputs alike).
+        _sandbox.Outputs(SampleStack.Outputs());
+        _sandbox.Answer("sagemaker", "describe-model-package-group", 1, EmptyModelRegistryScriptTests.GroupDescription());
+        _sandbox.Answer("sagemaker", "list-model-packages", 1, SampleModels.PackagePage(null));
     }
 
     public void Dispose() => _sandbox.Dispose();
@@ -116,6 +121,43 @@ public sealed class ReapPrStacksScriptTests : IDisposable
         Assert.NotEqual(0, result.ExitCode);
         Assert.Equal(["pr502"], RemovedStacks());
         Assert.Contains("FAILED to remove pr501", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStacksModelRegistry_IsEmptied_BeforeTheStackIsDestroyed()
+    {
+        Stacks(("pr901", 1));
+        PullRequests((901, "CLOSED"));
+        _sandbox.Answer("sagemaker", "list-model-packages", 1, SampleModels.PackagePage(null, 1, 2));
+        _sandbox.Answer("sagemaker", "list-model-packages", 2, SampleModels.PackagePage(null));
+
+        var result = _sandbox.Run(Script);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var calls = _sandbox.Calls.Select(c => string.Join(' ', c)).ToList();
+        var outputs = calls.IndexOf("pulumi stack output --json --stack pr901");
+        var deletes = calls.Select((c, i) => (c, i)).Where(x => x.c.StartsWith("sagemaker delete-model-package ", StringComparison.Ordinal)).Select(x => x.i).ToList();
+        var destroy = calls.FindIndex(c => c.StartsWith("pulumi destroy --stack pr901", StringComparison.Ordinal));
+        Assert.Equal(2, deletes.Count);
+        Assert.True(outputs >= 0 && outputs < deletes[0] && deletes[^1] < destroy, string.Join('\n', calls));
+        Assert.Equal(["pr901"], RemovedStacks());
+    }
+
+    [Fact]
+    public void AStackWhoseRegistryCannotBeEmptied_IsNotDestroyed_TheOthersAre_AndTheRunFails()
+    {
+        Stacks(("pr911", 1), ("pr912", 1));
+        PullRequests((911, "CLOSED"), (912, "CLOSED"));
+        _sandbox.Answer("sagemaker", "describe-model-package-group", 1, null, exitCode: 254,
+            stderr: "An error occurred (AccessDeniedException) when calling the DescribeModelPackageGroup operation: not authorized");
+        _sandbox.Answer("sagemaker", "describe-model-package-group", 2, EmptyModelRegistryScriptTests.GroupDescription());
+
+        var result = _sandbox.Run(Script);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(["pr912"], Destroyed());
+        Assert.Equal(["pr912"], RemovedStacks());
+        Assert.Contains("FAILED to remove pr911", result.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
