@@ -14,20 +14,10 @@ public sealed class EmptyModelRegistryScriptTests : IDisposable
     public EmptyModelRegistryScriptTests()
     {
         _sandbox.Outputs(SampleStack.Outputs());
-        _sandbox.Answer("sagemaker", "describe-model-package-group", 1, GroupDescription());
+        _sandbox.Answer("sagemaker", "describe-model-package-group", 1, SampleModels.GroupDescription());
     }
 
     public void Dispose() => _sandbox.Dispose();
-
-    /// <summary>DescribeModelPackageGroup's answer, with the members botocore's model marks required.</summary>
-    internal static JsonObject GroupDescription() => new()
-    {
-        ["ModelPackageGroupName"] = SampleStack.Names.ModelPackageGroup,
-        ["ModelPackageGroupArn"] = SampleStack.ModelPackageGroupArn,
-        ["CreationTime"] = 1796083200,
-        ["CreatedBy"] = new JsonObject(),
-        ["ModelPackageGroupStatus"] = "Completed",
-    };
 
     private ScriptResult Empty(params string[] options) =>
         _sandbox.Run("empty-model-registry.sh", ["dev", "--outputs", _sandbox.OutputsFile, .. options]);

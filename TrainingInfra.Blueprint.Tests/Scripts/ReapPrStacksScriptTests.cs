@@ -18,7 +18,7 @@ public sealed class ReapPrStacksScriptTests : IDisposable
         // Every stack has a model registry, empty unless a test fills it (the stand-in pulumi
         // answers every stack's outputs alike).
         _sandbox.Outputs(SampleStack.Outputs());
-        _sandbox.Answer("sagemaker", "describe-model-package-group", 1, EmptyModelRegistryScriptTests.GroupDescription());
+        _sandbox.Answer("sagemaker", "describe-model-package-group", 1, SampleModels.GroupDescription());
         _sandbox.Answer("sagemaker", "list-model-packages", 1, SampleModels.PackagePage(null));
     }
 
@@ -150,7 +150,7 @@ public sealed class ReapPrStacksScriptTests : IDisposable
         PullRequests((911, "CLOSED"), (912, "CLOSED"));
         _sandbox.Answer("sagemaker", "describe-model-package-group", 1, null, exitCode: 254,
             stderr: "An error occurred (AccessDeniedException) when calling the DescribeModelPackageGroup operation: not authorized");
-        _sandbox.Answer("sagemaker", "describe-model-package-group", 2, EmptyModelRegistryScriptTests.GroupDescription());
+        _sandbox.Answer("sagemaker", "describe-model-package-group", 2, SampleModels.GroupDescription());
 
         var result = _sandbox.Run(Script);
 

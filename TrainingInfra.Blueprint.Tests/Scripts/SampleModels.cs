@@ -45,6 +45,16 @@ internal static class SampleModels
         return described;
     }
 
+    /// <summary>DescribeModelPackageGroup's answer for the stack's group.</summary>
+    public static JsonObject GroupDescription() => new()
+    {
+        ["ModelPackageGroupName"] = SampleStack.Names.ModelPackageGroup,
+        ["ModelPackageGroupArn"] = SampleStack.ModelPackageGroupArn,
+        ["CreationTime"] = 1796083200,
+        ["CreatedBy"] = new JsonObject(),
+        ["ModelPackageGroupStatus"] = "Completed",
+    };
+
     /// <summary>One page of ListModelPackages for the stack's group: these versions, and the token of the next page.</summary>
     public static JsonObject PackagePage(string? nextToken, params int[] versions)
     {

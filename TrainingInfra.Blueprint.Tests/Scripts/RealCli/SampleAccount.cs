@@ -19,27 +19,26 @@ internal static class SampleAccount
             </DescribeInstanceTypesResponse>
             """));
 
-    /// <summary>SageMaker accepts a training job and then describes it with these statuses, one per look.</summary>
+    /// <summary>
+    /// SageMaker accepts a training job and then describes it with these statuses, one per look, as
+    /// it was asked for: its role, image and limits (both checked against botocore, see <see cref="SampleRegistry"/>).
+    /// </summary>
     public static void TrainingJobGoesThrough(this LoopbackAws aws, params string[] statuses)
     {
-        aws.Answer("sagemaker", "CreateTrainingJob", r => AwsReply.Of(new JsonObject
+        JsonNode? created = null;
+        aws.SageMakerAnswers("CreateTrainingJob", body =>
         {
-            ["TrainingJobArn"] = $"arn:aws:sagemaker:{SampleStack.Region}:{SampleStack.Account}:training-job/{r.Json["TrainingJobName"]}",
-        }));
+            created = body.DeepClone();
+            return AwsReply.Of(new JsonObject { ["TrainingJobArn"] = SampleModels.JobArn((string)body["TrainingJobName"]!) });
+        });
         var looks = 0;
-        aws.Answer("sagemaker", "DescribeTrainingJob", r =>
+        aws.SageMakerAnswers("DescribeTrainingJob", body =>
         {
-            var name = (string)r.Json["TrainingJobName"]!;
             var status = statuses[Math.Min(looks++, statuses.Length - 1)];
-            return AwsReply.Of(new JsonObject
-            {
-                ["TrainingJobName"] = name,
-                ["TrainingJobArn"] = $"arn:aws:sagemaker:{SampleStack.Region}:{SampleStack.Account}:training-job/{name}",
-                ["TrainingJobStatus"] = status,
-                ["SecondaryStatus"] = status == "InProgress" ? "Training" : status,
-                ["ModelArtifacts"] = new JsonObject { ["S3ModelArtifacts"] = $"s3://{SampleStack.Models}/output/{name}/output/model.tar.gz" },
-                ["CreationTime"] = 1796083200,
-            });
+            var described = SampleModels.TrainingJob((string)body["TrainingJobName"]!, status, (string?)created?["RoleArn"] ?? SampleStack.TrainingRole);
+            described["AlgorithmSpecification"] = created?["AlgorithmSpecification"]?.DeepClone() ?? described["AlgorithmSpecification"]!.DeepClone();
+            described["StoppingCondition"] = created?["StoppingCondition"]?.DeepClone() ?? described["StoppingCondition"]!.DeepClone();
+            return AwsReply.Of(described);
         });
     }
 
