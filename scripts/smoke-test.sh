@@ -2,9 +2,10 @@
 # Proves a deployed stack by running its workload: uploads a tiny generated dataset, trains on it
 # with a minutes-long managed-spot job (SageMaker's built-in XGBoost image, so no image of the
 # team's is needed) through the stack's TrainingJobConfig, checks the model landed in the model
-# bucket, runs a Batch job through the stack's queue, makes a second Batch job fail on purpose and
-# checks that the stack's failure rule fired, then removes what it uploaded and registered. First of
-# all, check-quotas.sh: a quota below what the test needs stops it before anything is created.
+# bucket, registers it in the stack's model registry and approves it, runs a Batch job through the
+# stack's queue, makes a second Batch job fail on purpose, checks that the stack's failure rule and
+# its approval rule fired, then removes what it uploaded and registered. First of all,
+# check-quotas.sh: a quota below what the test needs stops it before anything is created.
 # Stops at the first failing step with a non-zero exit; every step is bounded in time.
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
@@ -18,12 +19,13 @@ usage: smoke-test.sh <stack> [--outputs FILE] [--timeout SECONDS] [--keep]
   --outputs FILE     the stack's outputs as 'pulumi stack output --json' prints them
                      (default: $TRAINING_INFRA_OUTPUTS, else asks Pulumi)
   --timeout SECONDS  the whole test's time budget (default 3600)
-  --keep             leave the uploaded data, the model and the job definition in place
+  --keep             leave the uploaded data, the model, its registered version and the job
+                     definition in place
 
 Environment: SMOKE_TEST_BATCH_IMAGE (default public.ecr.aws/docker/library/busybox:1.36; on a
 stack whose NetworkMode output is private, {ECRRepositoryUri}:smoke-test-busybox, which must have
 been pushed there: its Batch hosts reach no registry but the account's ECR),
-SMOKE_TEST_ALERT_WAIT_SECONDS (how long to wait for the rule's metric, default 900).
+SMOKE_TEST_ALERT_WAIT_SECONDS (how long to wait for each rule's metric, default 900).
 USAGE
   exit "$TI_EXIT_USAGE"
 }
@@ -45,7 +47,7 @@ done
 batch_image="${SMOKE_TEST_BATCH_IMAGE:-}"
 alert_wait="${SMOKE_TEST_ALERT_WAIT_SECONDS:-900}"
 deadline=$(( SECONDS + budget ))
-steps=7 step=0
+steps=10 step=0
 
 step() { step=$((step + 1)); printf '[%d/%d] %s\n' "$step" "$steps" "$*"; }
 ok() { printf '      ok: %s\n' "$*"; }
@@ -55,6 +57,28 @@ remaining() {
   local left=$(( deadline - SECONDS ))
   [ "$left" -gt 0 ] || failed "the smoke test's ${budget}s are used up" >&2
   printf '%s\n' "$left"
+}
+
+# rule_fired <rule> <epoch seconds>: waits, at most SMOKE_TEST_ALERT_WAIT_SECONDS, until the rule has
+# invoked its target since that minute. EventBridge counts a rule's target invocations per minute in
+# AWS/Events; the count arrives a few minutes after the event.
+rule_fired() {
+  local rule="$1" since="$2" window_start alert_deadline invocations
+  window_start="$(date -u -d "@$(( since - since % 60 ))" +%Y-%m-%dT%H:%M:%SZ)"
+  alert_deadline=$(( SECONDS + alert_wait ))
+  while :; do
+    invocations="$(ti_aws cloudwatch get-metric-statistics --region "$region" --namespace AWS/Events --metric-name Invocations \
+      --dimensions "Name=RuleName,Value=$rule" --start-time "$window_start" \
+      --end-time "$(date -u -d "@$(( $(date -u +%s) + 60 ))" +%Y-%m-%dT%H:%M:%SZ)" --period 60 --statistics Sum \
+      | jq '[.Datapoints[]?.Sum] | add // 0')"
+    if jq -e '. >= 1' <<<"$invocations" >/dev/null; then
+      break
+    fi
+    [ "$SECONDS" -lt "$alert_deadline" ] || failed "$rule shows no Invocations since $window_start after ${alert_wait}s"
+    remaining >/dev/null
+    sleep "$TI_POLL_SECONDS"
+  done
+  ok "$rule invoked its target $invocations time(s) since $window_start"
 }
 
 ti_require_tools aws jq awk
@@ -71,6 +95,8 @@ cleanup() {
         s3://*) aws s3 rm --region "$region" --recursive --only-show-errors "$item" || printf 'could not remove %s\n' "$item" ;;
         arn:*:job-definition/*) aws batch deregister-job-definition --region "$region" --job-definition "$item" >/dev/null \
           || printf 'could not deregister %s\n' "$item" ;;
+        arn:*:model-package/*) aws sagemaker delete-model-package --region "$region" --model-package-name "$item" >/dev/null \
+          || printf 'could not delete %s\n' "$item" ;;
       esac
     done
     [ "${#cleanup_items[@]}" -eq 0 ] || printf 'cleaned up: %s\n' "${cleanup_items[*]}"
@@ -88,6 +114,8 @@ datasets="$(ti_output DatasetBucketName)"
 models="$(ti_output ModelBucketName)"
 definition="$(ti_output JobDefinitionArn)"
 failure_rule="$(ti_output BatchJobFailedRuleName)"
+approval_rule="$(ti_output ModelApprovalRuleName)"
+ti_output ModelPackageGroupName >/dev/null
 ti_output TrainingJobConfig >/dev/null
 ti_output JobQueueArn >/dev/null
 # Stacks deployed before networkMode existed export no NetworkMode: they are public.
@@ -154,6 +182,18 @@ size="$(ti_aws s3api head-object --region "$region" --bucket "$models" --key "$k
 [ "$size" -gt 0 ] || failed "$artifact is empty or missing"
 ok "$artifact ($size bytes)"
 
+step "register the model in the stack's model registry (register-model.sh)"
+package="$("$here/register-model.sh" "$stack" "$training_job" --outputs "$work/outputs.json")" \
+  || failed "the model could not be registered"
+cleanup_items+=("$package")
+ok "$package, pending manual approval"
+
+step "approve it, as a reviewer would"
+approved_at="$(date -u +%s)"
+ti_aws sagemaker update-model-package --region "$region" --model-package-arn "$package" --model-approval-status Approved \
+  --approval-description "smoke test $run" >/dev/null
+ok "$package approved"
+
 step "register a job definition like the stack's, with $batch_image"
 if [ "$network_mode" = private ] && [[ "$batch_image" == *":$private_tag" ]]; then
   # A private stack's hosts pull only from this account's ECR; without the image there, the job
@@ -201,22 +241,9 @@ left="$(remaining)"
 ok "Batch job $run-fail failed, as it should"
 
 step "check that the failure rule $failure_rule fired"
-# EventBridge counts the rule's target invocations per minute in AWS/Events; the count arrives a
-# few minutes after the event.
-window_start="$(date -u -d "@$(( failed_at - failed_at % 60 ))" +%Y-%m-%dT%H:%M:%SZ)"
-alert_deadline=$(( SECONDS + alert_wait ))
-while :; do
-  invocations="$(ti_aws cloudwatch get-metric-statistics --region "$region" --namespace AWS/Events --metric-name Invocations \
-    --dimensions "Name=RuleName,Value=$failure_rule" --start-time "$window_start" \
-    --end-time "$(date -u -d "@$(( $(date -u +%s) + 60 ))" +%Y-%m-%dT%H:%M:%SZ)" --period 60 --statistics Sum \
-    | jq '[.Datapoints[]?.Sum] | add // 0')"
-  if jq -e '. >= 1' <<<"$invocations" >/dev/null; then
-    break
-  fi
-  [ "$SECONDS" -lt "$alert_deadline" ] || failed "$failure_rule shows no Invocations since $window_start after ${alert_wait}s"
-  left="$(remaining)"
-  sleep "$TI_POLL_SECONDS"
-done
-ok "$failure_rule invoked its target $invocations time(s) since $window_start"
+rule_fired "$failure_rule" "$failed_at"
+
+step "check that the approval rule $approval_rule fired"
+rule_fired "$approval_rule" "$approved_at"
 
 printf 'smoke test of stack %s passed\n' "$stack"

@@ -9,7 +9,6 @@ namespace TrainingInfra.Blueprint.Tests.Scripts;
 /// </summary>
 public sealed class PrivateStackSmokeTestScriptTests : IDisposable
 {
-    private const string SmokeDefinition = "arn:aws:batch:us-east-1:111122223333:job-definition/inference-job-dev-smoke-test:1";
     private const string PrivateImage = SampleStack.Repository + ":smoke-test-busybox";
     private readonly ScriptSandbox _sandbox = new();
 
@@ -17,27 +16,13 @@ public sealed class PrivateStackSmokeTestScriptTests : IDisposable
     {
         var outputs = SampleStack.Outputs();
         outputs["NetworkMode"] = "private";
-        _sandbox.Outputs(outputs);
-        _sandbox.Environment["SMOKE_TEST_ALERT_WAIT_SECONDS"] = "5";
-        _sandbox.Answer("sagemaker", "describe-training-job", 1, new JsonObject
-        {
-            ["TrainingJobStatus"] = "Completed",
-            ["ModelArtifacts"] = new JsonObject { ["S3ModelArtifacts"] = $"s3://{SampleStack.Models}/output/the-job/output/model.tar.gz" },
-        });
-        _sandbox.Answer("s3api", "head-object", 1, new JsonObject { ["ContentLength"] = 1843 });
-        _sandbox.Answer("batch", "describe-job-definitions", 1, JsonNode.Parse(SampleStack.JobDefinitions));
-        _sandbox.Answer("batch", "register-job-definition", 1, new JsonObject { ["jobDefinitionArn"] = SmokeDefinition });
-        _sandbox.Answer("batch", "submit-job", 1, new JsonObject { ["jobId"] = "job-ok" });
-        _sandbox.Answer("batch", "submit-job", 2, new JsonObject { ["jobId"] = "job-fail" });
-        _sandbox.Answer("batch", "describe-jobs", 1, JsonNode.Parse("""{"jobs":[{"jobId":"job-ok","status":"SUCCEEDED"}]}"""));
-        _sandbox.Answer("batch", "describe-jobs", 2, JsonNode.Parse("""{"jobs":[{"jobId":"job-fail","status":"FAILED","statusReason":"Essential container in task exited","container":{"exitCode":3}}]}"""));
-        _sandbox.Answer("cloudwatch", "get-metric-statistics", 1,
-            JsonNode.Parse("""{"Label":"Invocations","Datapoints":[{"Timestamp":"2026-12-01T22:00:00Z","Sum":1,"Unit":"Count"}]}"""));
+        SmokeTestAnswers.Prepare(_sandbox, outputs);
+        SmokeTestAnswers.EveryStepPasses(_sandbox);
     }
 
     public void Dispose() => _sandbox.Dispose();
 
-    private ScriptResult SmokeTest() => _sandbox.Run("smoke-test.sh", "dev", "--outputs", _sandbox.OutputsFile, "--timeout", "50");
+    private ScriptResult SmokeTest() => SmokeTestAnswers.SmokeTest(_sandbox);
 
     [Fact]
     public void PrivateStack_RunsItsBatchJobs_WithAnImageFromItsOwnRepository()
