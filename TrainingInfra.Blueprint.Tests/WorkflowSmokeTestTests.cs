@@ -7,7 +7,7 @@ namespace TrainingInfra.Blueprint.Tests;
 /// <summary>Every update of dev and of a per-PR stack is smoke-tested on its own outputs; prod's when the dispatch asks.</summary>
 public partial class WorkflowSmokeTestTests
 {
-    private static readonly string[] SmokeTestScripts = ["smoke-test.sh", "start-training-job.sh", "submit-batch-job.sh"];
+    private static readonly string[] SmokeTestScripts = ["smoke-test.sh", "start-training-job.sh", "submit-batch-job.sh", "register-model.sh"];
 
     private static int IndexOf(YamlMappingNode job, Func<YamlMappingNode, bool> predicate) =>
         Steps(job).Select((step, index) => (step, index)).Single(s => predicate(s.step)).index;
@@ -39,6 +39,8 @@ public partial class WorkflowSmokeTestTests
 
         Assert.Contains("TrainingJobConfig", read);
         Assert.Contains("BatchJobFailedRuleName", read);
+        Assert.Contains("ModelApprovalRuleName", read);
+        Assert.Contains("ModelPackageGroupName", read);
     }
 
     [Fact]
