@@ -149,7 +149,23 @@ request="$(jq -c --arg job "$job" '.TrainingJobName = $job
   | if .CheckpointConfig.S3Uri then .CheckpointConfig.S3Uri |= (sub("/*$"; "/") + $job + "/") else . end
   | if .MlflowConfig then .MlflowConfig.MlflowRunName //= $job else . end' <<<"$request")"
 
-ti_aws sagemaker create-training-job --region "$region" --cli-input-json "$request" >/dev/null
+# MlflowConfig and ModelPackageConfig came to CreateTrainingJob on 2025-12-03; a CLI whose service
+# model is older refuses them before sending anything ("Unknown parameter in input"). The job then
+# starts without them, with a warning: it trains as before but logs no run and registers no model.
+errors="$(mktemp)" || ti_fail "$TI_EXIT_ERROR" "cannot create a temporary file"
+status=0
+aws sagemaker create-training-job --region "$region" --cli-input-json "$request" --output json >/dev/null 2>"$errors" || status=$?
+if [ "$status" -ne 0 ] && grep -qE 'Unknown parameter in input: "(MlflowConfig|ModelPackageConfig)"' "$errors"; then
+  rm -f "$errors"
+  ti_log "warning: this AWS CLI ($(aws --version 2>&1 | cut -d' ' -f1)) does not know MlflowConfig or ModelPackageConfig:" \
+    "the job starts without them, logs no MLflow run and registers no model; update the AWS CLI, or register the model afterwards with scripts/register-model.sh"
+  request="$(jq -c 'del(.MlflowConfig, .ModelPackageConfig)' <<<"$request")"
+  ti_aws sagemaker create-training-job --region "$region" --cli-input-json "$request" >/dev/null
+else
+  cat "$errors" >&2
+  rm -f "$errors"
+  [ "$status" -eq 0 ] || ti_fail "$TI_EXIT_ERROR" "aws sagemaker create-training-job failed (see the message above)"
+fi
 console="https://$(ti_console_host "$region")/sagemaker/home?region=$region#/jobs/$job"
 ti_log "started training job $job on stack $stack"
 ti_log "checkpoints: $(jq -r '.CheckpointConfig.S3Uri // "none"' <<<"$request")"
