@@ -1,4 +1,5 @@
 using TrainingInfra.Blueprint.Config;
+using TrainingInfra.Blueprint.Naming;
 
 namespace TrainingInfra.Blueprint.Experiments;
 
@@ -23,18 +24,18 @@ public static class ModelRegistry
     public static string Description(string suffix) => $"Candidate models of training stack {suffix}, each pending approval until a person decides";
 
     /// <summary>The group's ARN.</summary>
-    public static string GroupArn(PlatformSettings settings, string accountId)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return $"arn:{settings.Region.Partition}:sagemaker:{settings.Region.Name}:{accountId}:model-package-group/{settings.Names.ModelPackageGroup}";
-    }
+    public static string GroupArn(PlatformSettings settings, string accountId) => Arn(settings, accountId, GroupPath(settings.Names));
 
     /// <summary>Every package of the group: versioned packages are named <c>model-package/{group}/{version}</c>.</summary>
-    public static string PackagesArn(PlatformSettings settings, string accountId)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return $"arn:{settings.Region.Partition}:sagemaker:{settings.Region.Name}:{accountId}:model-package/{settings.Names.ModelPackageGroup}/*";
-    }
+    public static string PackagesArn(PlatformSettings settings, string accountId) => Arn(settings, accountId, PackagesPath(settings.Names));
+
+    /// <summary>
+    /// Every registry resource of the stack as the end of an ARN (what follows
+    /// <c>arn:{partition}:sagemaker:{region}:{account}:</c>): its group, the group's packages, and the
+    /// groups automatic registration may create with their packages.
+    /// </summary>
+    public static IReadOnlyList<string> ThisStacksPaths(ResourceNames names) =>
+        [GroupPath(names), PackagesPath(names), .. AutoRegisteredPaths(names)];
 
     /// <summary>
     /// The groups the MLflow App may create with automatic registration, and their packages. SageMaker
@@ -43,11 +44,19 @@ public static class ModelRegistry
     /// https://docs.aws.amazon.com/sagemaker/latest/dg/mlflow-track-experiments-model-registration.html,
     /// read 2026-12-05), so models named <c>*-{suffix}</c> are the only ones the app may register.
     /// </summary>
-    public static IReadOnlyList<string> AutoRegisteredArns(PlatformSettings settings, string accountId)
+    public static IReadOnlyList<string> AutoRegisteredArns(PlatformSettings settings, string accountId) =>
+        AutoRegisteredPaths(settings.Names).Select(path => Arn(settings, accountId, path)).ToList();
+
+    private static string GroupPath(ResourceNames names) => $"model-package-group/{names.ModelPackageGroup}";
+
+    private static string PackagesPath(ResourceNames names) => $"model-package/{names.ModelPackageGroup}/*";
+
+    private static IReadOnlyList<string> AutoRegisteredPaths(ResourceNames names) =>
+        [$"model-package-group/*-{names.Suffix}-??????", $"model-package/*-{names.Suffix}-??????/*"];
+
+    private static string Arn(PlatformSettings settings, string accountId, string path)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var prefix = $"arn:{settings.Region.Partition}:sagemaker:{settings.Region.Name}:{accountId}";
-        var groups = $"*-{settings.EnvironmentSuffix}-??????";
-        return [$"{prefix}:model-package-group/{groups}", $"{prefix}:model-package/{groups}/*"];
+        return $"arn:{settings.Region.Partition}:sagemaker:{settings.Region.Name}:{accountId}:{path}";
     }
 }

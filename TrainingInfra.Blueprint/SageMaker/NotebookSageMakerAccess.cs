@@ -34,7 +34,7 @@ public static class NotebookSageMakerAccess
     public static string Scoped(PlatformSettings settings, string accountId, TrainingJobLimits limits)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var notebook = $"arn:{settings.Region.Partition}:sagemaker:{settings.Region.Name}:{accountId}:notebook-instance/{settings.Names.Notebook}";
+        var notebook = NotebookPlan.Arn(settings.Region, accountId, settings.Names.Notebook);
         return PolicyDocument.Create(
         [
             .. JobStatements(settings, accountId, limits),

@@ -85,10 +85,7 @@ public static class ExperimentRules
     }
 
     private static bool InThisStacksRegistry(string resource, Blueprint.Naming.ResourceNames names) =>
-        resource.EndsWith($":model-package-group/{names.ModelPackageGroup}", StringComparison.Ordinal)
-        || resource.EndsWith($":model-package/{names.ModelPackageGroup}/*", StringComparison.Ordinal)
-        || resource.EndsWith($":model-package-group/*-{names.Suffix}-??????", StringComparison.Ordinal)
-        || resource.EndsWith($":model-package/*-{names.Suffix}-??????/*", StringComparison.Ordinal);
+        ModelRegistry.ThisStacksPaths(names).Any(path => resource.EndsWith(":" + path, StringComparison.Ordinal));
 
     private static bool HoldsTo(PolicyStatement statement, string key, string value) =>
         statement.Condition is { } condition

@@ -31,7 +31,7 @@ public sealed class ExperimentsComponent : ComponentResource
             ModelPackageGroupName = names.ModelPackageGroup,
             ModelPackageGroupDescription = ModelRegistry.Description(settings.EnvironmentSuffix),
             Tags = settings.Tags,
-        }, Kept(protection));
+        }, protection.Keep(new() { Parent = this }));
 
         ModelPackageGroupName = group.ModelPackageGroupName;
         ModelPackageGroupArn = group.Arn;
@@ -46,22 +46,20 @@ public sealed class ExperimentsComponent : ComponentResource
                 Tags = settings.Tags,
             }, settings, args.AccountId, this, protection); // a retained app works only with its role
 
-            var dataKeyArn = args.DataKeyArn?.Apply(arn => (string?)arn) ?? Output.Create((string?)null);
+            var dataKeyArn = OptionalOutput.Of(args.DataKeyArn);
             var access = new RolePolicy("mlflow-app-role-access", new RolePolicyArgs
             {
                 Role = role.Name,
                 Name = ExperimentPolicies.AppPolicyName,
                 Policy = Output.Tuple(args.AccountId, args.ModelBucketArn, dataKeyArn)
                     .Apply(t => ExperimentPolicies.App(settings, t.Item1, t.Item2, t.Item3)),
-            }, new CustomResourceOptions { Parent = role, Protect = protection.Protect, RetainOnDelete = protection.RetainOnDelete });
+            }, protection.Keep(new() { Parent = role }));
 
             // RoleArn is the app's only ForceNew argument (the API has no way to change it), and the
             // role is renamed only with a new suffix, which renames the app too: old and new never
             // share a name, so the new app comes first. CreateMlflowApp checks that SageMaker can
             // assume the role, so the app comes after its policy.
-            var appOptions = Kept(protection);
-            appOptions.DependsOn = access;
-            appOptions.DeleteBeforeReplace = false;
+            var appOptions = protection.Keep(new() { Parent = this, DependsOn = access, DeleteBeforeReplace = false });
             var app = new MlflowApp("mlflow-app", new MlflowAppArgs
             {
                 Name = names.MlflowApp,
@@ -88,7 +86,4 @@ public sealed class ExperimentsComponent : ComponentResource
 
     /// <summary>The MLflow App's ARN (the sagemaker-mlflow plugin's tracking URI), or null when the stack has none.</summary>
     public Output<string>? MlflowAppArn { get; }
-
-    private CustomResourceOptions Kept(DataProtection protection) =>
-        new() { Parent = this, Protect = protection.Protect, RetainOnDelete = protection.RetainOnDelete };
 }

@@ -37,14 +37,7 @@ internal static class PlatformRoles
             args.PermissionsBoundary = accountId.Apply(account => PermissionsBoundary.Arn(settings.Region, account, boundary));
         }
 
-        var options = CreateFirst(parent);
-        if (kept is not null)
-        {
-            options.Protect = kept.Protect;
-            options.RetainOnDelete = kept.RetainOnDelete;
-        }
-
-        return new Role(name, args, options);
+        return new Role(name, args, kept is null ? CreateFirst(parent) : kept.Keep(CreateFirst(parent)));
     }
 
     /// <summary>

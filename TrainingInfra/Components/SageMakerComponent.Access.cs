@@ -59,7 +59,7 @@ public sealed partial class SageMakerComponent
     private static RolePolicy GrantExperiments(string logicalName, Role role, SageMakerComponentArgs args, bool notebook)
     {
         var settings = args.Settings;
-        var appArn = args.MlflowAppArn?.Apply(arn => (string?)arn) ?? Output.Create((string?)null);
+        var appArn = OptionalOutput.Of(args.MlflowAppArn);
         return new RolePolicy(logicalName, new RolePolicyArgs
         {
             Role = role.Name,

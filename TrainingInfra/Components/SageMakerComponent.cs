@@ -28,7 +28,7 @@ public sealed partial class SageMakerComponent : ComponentResource
         var names = settings.Names;
 
         var accountId = args.AccountId;
-        var dataKeyArn = args.DataKeyArn?.Apply(arn => (string?)arn) ?? Output.Create((string?)null);
+        var dataKeyArn = OptionalOutput.Of(args.DataKeyArn);
         var platform = Output.Tuple(args.DatasetBucketArn, args.ModelBucketArn, args.RepositoryArn, dataKeyArn)
             .Apply(arns => new SageMakerResources(arns.Item1, arns.Item2, arns.Item3, arns.Item4));
 
@@ -70,7 +70,7 @@ public sealed partial class SageMakerComponent : ComponentResource
 
         TrainingRoleArn = trainingRole.Arn;
         SecurityGroupId = securityGroup.Id;
-        var experiments = Output.Tuple(args.MlflowAppArn?.Apply(arn => (string?)arn) ?? Output.Create((string?)null), args.ModelPackageGroupArn);
+        var experiments = Output.Tuple(OptionalOutput.Of(args.MlflowAppArn), args.ModelPackageGroupArn);
         TrainingJobConfig = Output.Tuple(
                 trainingRole.Arn, securityGroup.Id, args.IsolatedSubnetIds, args.ModelBucketName, args.DatasetBucketName, args.RepositoryUrl, dataKeyArn, experiments)
             .Apply(t => new TrainingJobRequest(settings.Training, t.Item1, t.Item2, t.Item3, t.Item4, t.Item5, t.Item6, t.Item7)

@@ -43,8 +43,8 @@ public sealed partial class StorageComponent
             Tags = _tags,
         }, settings, accountId, this);
 
-        var sourceKeyArn = _dataKey?.Arn.Apply(arn => (string?)arn) ?? Output.Create((string?)null);
-        var replicaKeyArn = replicaKey?.Arn.Apply(arn => (string?)arn) ?? Output.Create((string?)null);
+        var sourceKeyArn = OptionalOutput.Of(_dataKey?.Arn);
+        var replicaKeyArn = OptionalOutput.Of(replicaKey?.Arn);
         var permissions = new RolePolicy("replication-role-access", new RolePolicyArgs
         {
             Role = role.Name,

@@ -123,12 +123,6 @@ public sealed partial class StorageComponent : ComponentResource
         RegionalDataOptions(provider: null, parent, dependsOn);
 
     /// <summary><see cref="DataOptions"/> for a resource in the region of <paramref name="provider"/> (null: the stack's).</summary>
-    private CustomResourceOptions RegionalDataOptions(ProviderResource? provider, Resource? parent, params Resource[] dependsOn) => new()
-    {
-        Parent = parent ?? this,
-        Provider = provider,
-        Protect = _protection.Protect,
-        RetainOnDelete = _protection.RetainOnDelete,
-        DependsOn = dependsOn,
-    };
+    private CustomResourceOptions RegionalDataOptions(ProviderResource? provider, Resource? parent, params Resource[] dependsOn) =>
+        _protection.Keep(new() { Parent = parent ?? this, Provider = provider, DependsOn = dependsOn });
 }
