@@ -3,6 +3,7 @@ using TrainingInfra.Blueprint.Config;
 using TrainingInfra.Blueprint.Encryption;
 using TrainingInfra.Blueprint.Policies;
 using TrainingInfra.Blueprint.SageMaker;
+using TrainingInfra.Blueprint.Storage;
 
 namespace TrainingInfra.Blueprint.Experiments;
 
@@ -62,14 +63,7 @@ public static class ExperimentPolicies
     public static string App(PlatformSettings settings, string accountId, string modelBucketArn, string? dataKeyArn)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var statements = new List<JsonObject>
-        {
-            PolicyDocument.Allow("ListTheModelBucket", ["s3:ListBucket", "s3:GetBucketLocation"], [modelBucketArn]),
-            PolicyDocument.Allow(
-                "ReadWriteTheArtifactStore",
-                ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
-                [$"{modelBucketArn}/{MlflowTracking.ArtifactPrefix}*"]),
-        };
+        var statements = BucketAccess.Statements("ArtifactStore", modelBucketArn, write: true, MlflowTracking.ArtifactPrefix).ToList();
         if (dataKeyArn is not null)
         {
             statements.Add(DataKeyPolicy.UseForObjects(dataKeyArn));

@@ -125,7 +125,7 @@ public static class VpcEndpointPlan
     /// or without the stack's package mirror and MLflow App. Training jobs do not use the mirror:
     /// their packages are in the image they pull from ECR.
     /// </summary>
-    public static IReadOnlyList<EndpointNeed> WorkloadNeeds(NotebookSettings notebook, NetworkMode mode, bool packageMirror, bool mlflowApp = false)
+    public static IReadOnlyList<EndpointNeed> WorkloadNeeds(NotebookSettings notebook, NetworkMode mode, bool packageMirror, bool mlflowApp)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         var needs = new List<EndpointNeed>(TrainingNeeds);

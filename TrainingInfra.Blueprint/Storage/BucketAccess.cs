@@ -14,12 +14,14 @@ public static class BucketAccess
     /// <summary>
     /// List and locate on the bucket ARN, object actions on <c>bucket/*</c>, because S3 authorises
     /// the two kinds of action on different resources. <paramref name="label"/> names the
-    /// statements (e.g. Model gives ReadWriteModelBucket and ReadWriteModelObjects).
+    /// statements (e.g. Model gives ReadWriteModelBucket and ReadWriteModelObjects). With
+    /// <paramref name="keyPrefix"/> the object actions reach only keys under it; listing stays on
+    /// the bucket.
     /// </summary>
-    public static IEnumerable<JsonObject> Statements(string label, string bucketArn, bool write)
+    public static IEnumerable<JsonObject> Statements(string label, string bucketArn, bool write, string keyPrefix = "")
     {
         var access = write ? "ReadWrite" : "Read";
         yield return PolicyDocument.Allow($"{access}{label}Bucket", write ? [.. BucketRead, .. BucketWrite] : BucketRead, [bucketArn]);
-        yield return PolicyDocument.Allow($"{access}{label}Objects", write ? [.. ObjectRead, .. ObjectWrite] : ObjectRead, [bucketArn + "/*"]);
+        yield return PolicyDocument.Allow($"{access}{label}Objects", write ? [.. ObjectRead, .. ObjectWrite] : ObjectRead, [$"{bucketArn}/{keyPrefix}*"]);
     }
 }
