@@ -77,7 +77,7 @@ public sealed partial class SageMakerComponent : ComponentResource
             {
                 Tags = NotebookSageMakerAccess.OwnershipTags(settings),
                 MlflowAppArn = t.Item8.Item1,
-                MlflowExperimentName = t.Item8.Item1 is null ? null : names.MlflowExperiment,
+                MlflowExperimentName = names.MlflowExperiment,
                 ModelPackageGroupArn = t.Item8.Item2,
             }.ToJson());
 
